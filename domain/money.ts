@@ -1,0 +1,19 @@
+/** Money in integer cents; formatting for people in their language. */
+
+/** An amount in euro cents. Always an integer. */
+export type Cents = number;
+
+export function isCents(value: number): boolean {
+  return Number.isSafeInteger(value);
+}
+
+const LOCALES: Record<string, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE', de: 'de-BE' };
+
+/** "€ 1.234,56" in Dutch, "1 234,56 €" in French: Intl's Belgian conventions. */
+export function formatMoney(cents: Cents, currency: string, language: string): string {
+  return new Intl.NumberFormat(LOCALES[language] ?? 'en-BE', { style: 'currency', currency }).format(cents / 100);
+}
+
+export function sumCents(amounts: readonly Cents[]): Cents {
+  return amounts.reduce((total, amount) => total + amount, 0);
+}

@@ -1,0 +1,37 @@
+/**
+ * Builds the Temporal worker: the workflow bundle (prebuilt, or bundled from workflows/
+ * at start) and the activities with their adapters injected.
+ */
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { TemplateRenderer } from '../adapters/templates';
+
+export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'workflows', 'index.ts');
+
+export interface WorkerDependencies {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  orm: MikroORM;
+  templates: TemplateRenderer;
+  /** A bundle made by `o2c bundle` (or a test's setup); bundled from source when absent. */
+  workflowBundlePath?: string;
+  /** Extra worker options, e.g. a smaller cache in the benchmark. */
+  options?: Partial<WorkerOptions>;
+}
+
+export function createWorker(deps: WorkerDependencies): Promise<Worker> {
+  const workflowSource = deps.workflowBundlePath
+    ? { workflowBundle: { codePath: deps.workflowBundlePath } }
+    : { workflowsPath: WORKFLOWS_PATH };
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: deps.taskQueue,
+    ...workflowSource,
+    activities: createActivities({ orm: deps.orm, templates: deps.templates }),
+    ...deps.options,
+  });
+}
