@@ -1,0 +1,69 @@
+/** Temporal for tests: the time-skipping server, a worker on the prebuilt bundle, recorded histories. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { loadTemplates, TEMPLATES_DIR } from '../../adapters/templates';
+import pino, { type Logger } from 'pino';
+import { registerSearchAttributes } from '../../platform/search-attributes';
+import { recordingHistories, testServerPath, workflowBundlePath } from './env';
+
+export const HISTORIES_DIR = path.resolve(__dirname, '..', 'replay', 'histories');
+
+/** Keeps the SDK's logs to warnings; once per test process. */
+function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier suite in this process.
+  }
+}
+
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServerPath() } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+export function testWorker(env: TestWorkflowEnvironment, orm: MikroORM, taskQueue: string): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: { codePath: workflowBundlePath() },
+    activities: createActivities({ orm, templates: loadTemplates(TEMPLATES_DIR) }),
+  });
+}
+
+/** With O2C_RECORD_HISTORIES=1 (npm run record-histories), keeps the history for the replay guard. */
+export async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
+  if (!recordingHistories()) return;
+  const history = await handle.fetchHistory();
+  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJSON(history)}\n`);
+}
+
+/** Polls until the check passes (it throws until then) or the time is up. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Errors only, so a failing test shows why a request answered 500. */
+export function testLogger(): Logger {
+  return pino({ level: 'error' });
+}
