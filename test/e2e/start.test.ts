@@ -1,0 +1,147 @@
+/**
+ * The quick start, for real: `o2c start` on embedded defaults (Temporal dev server with UI,
+ * SQLite) in a fresh data folder; an invoice registered over HTTP gets its reminder; Ctrl-C
+ * stops everything; a second start finds the same dossier and message (nothing lost).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { addDays, dateInZone } from '../../domain/calendar';
+import { eventually } from '../support/temporal';
+
+const root = path.resolve(__dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+interface Product {
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+function startProduct(env: Record<string, string>): Product {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/o2c.ts', 'start'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+describe('o2c start on embedded defaults', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'o2c-e2e-'));
+  let ports: { api: number; temporal: number; ui: number };
+  let env: Record<string, string>;
+  const running: Product[] = [];
+
+  beforeAll(async () => {
+    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort() };
+    env = {
+      O2C_DATA_DIR: dataDir,
+      API_PORT: String(ports.api),
+      TEMPORAL_DEV_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      LOG_FORMAT: 'json',
+    };
+  });
+  afterAll(async () => {
+    for (const product of running) {
+      if (product.child.exitCode === null) product.child.kill('SIGKILL');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = (route: string, init?: { method: string; body: unknown }) =>
+    fetch(`http://127.0.0.1:${ports.api}${route}`, {
+      method: init?.method ?? 'GET',
+      headers: init ? { 'content-type': 'application/json' } : undefined,
+      body: init ? JSON.stringify(init.body) : undefined,
+    });
+
+  async function startAndWait(): Promise<Product> {
+    const product = startProduct(env);
+    running.push(product);
+    await eventually(async () => {
+      if (product.child.exitCode !== null) throw new Error(`o2c start exited early:\n${product.output.join('')}`);
+      const health = await api('/health');
+      expect(health.status).toBe(200);
+    }, 90_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- output ---\n${product.output.join('')}`);
+    });
+    return product;
+  }
+
+  async function stop(product: Product): Promise<void> {
+    product.child.kill('SIGINT');
+    const code = await Promise.race([product.exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
+    expect(code).toBe(0);
+    expect(product.output.join('')).toContain('stopped cleanly');
+    // The dev server went down with it.
+    expect(await portOpen(ports.temporal)).toBe(false);
+    expect(await portOpen(ports.api)).toBe(false);
+  }
+
+  it('serves the API and the Temporal UI, sends a reminder, and stops cleanly on Ctrl-C', async () => {
+    const product = await startAndWait();
+    const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
+    expect(ui.status).toBe(200);
+
+    const today = dateInZone(Date.now(), 'Europe/Brussels');
+    const customer = await api('/customers', {
+      method: 'POST',
+      body: { id: 'E2E-1', name: 'Evenementen CV', email: 'finance@events.example', language: 'en', kind: 'B2B' },
+    });
+    expect(customer.status).toBe(201);
+    const invoice = await api('/invoices', {
+      method: 'POST',
+      body: { number: 'E2E-F-1', customerId: 'E2E-1', issueDate: addDays(today, -35), dueDate: addDays(today, -5), amountCents: 99_900 },
+    });
+    expect(invoice.status).toBe(201);
+    const dossier = await eventually(async () => {
+      const body = (await (await api('/dossiers/E2E-1')).json()) as { messages: Array<{ subject: string }> };
+      expect(body.messages).toHaveLength(1);
+      return body;
+    }, 30_000);
+    expect(dossier.messages[0]!.subject).toBe('Reminder: 1 open invoice(s) (€999.00)');
+    await stop(product);
+  });
+
+  it('finds the same dossier and message after a restart: nothing is lost, nothing is sent again', async () => {
+    const product = await startAndWait();
+    const body = (await (await api('/dossiers/E2E-1')).json()) as {
+      live: { remindersSent: number; invoices: Array<{ number: string; level: number }> };
+      messages: unknown[];
+    };
+    expect(body.live.remindersSent).toBe(1);
+    expect(body.live.invoices).toEqual([expect.objectContaining({ number: 'E2E-F-1', level: 1 })]);
+    expect(body.messages).toHaveLength(1);
+    expect(product.output.join('')).not.toContain('database migration');
+    await stop(product);
+  });
+});
