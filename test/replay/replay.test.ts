@@ -8,11 +8,13 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { workflowBundlePath } from '../support/env';
-import { HISTORIES_DIR } from '../support/temporal';
+import { HISTORIES_DIR, quietRuntime } from '../support/temporal';
 
 const files = fs.readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json')).sort();
 
 describe('replay of recorded histories', () => {
+  beforeAll(quietRuntime);
+
   it('has recorded histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
   });

@@ -15,7 +15,7 @@ import { recordingHistories, testServerPath, workflowBundlePath } from './env';
 export const HISTORIES_DIR = path.resolve(__dirname, '..', 'replay', 'histories');
 
 /** Keeps the SDK's logs to warnings; once per test process. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {
