@@ -66,10 +66,19 @@ function isExecutableFile(file: string): boolean {
   }
 }
 
-function findOnPath(executable: string, searchPath: string): string | undefined {
+/**
+ * An executable file can still fail to run: a stale pyenv shim whose package was
+ * uninstalled answers 127. Any other exit code means the program itself ran.
+ */
+function runs(file: string): boolean {
+  const probe = spawnSync(file, ['--help'], { stdio: 'ignore', timeout: 15_000 });
+  return !probe.error && probe.status !== 126 && probe.status !== 127;
+}
+
+function findOnPath(executable: string, searchPath: string, mustRun = false): string | undefined {
   for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     const candidate = path.resolve(dir, executable);
-    if (isExecutableFile(candidate)) return candidate;
+    if (isExecutableFile(candidate) && (!mustRun || runs(candidate))) return candidate;
   }
   return undefined;
 }
@@ -100,7 +109,7 @@ function findPython(searchPath: string): Python | undefined {
 }
 
 function findInDirs(executable: string, dirs: string[]): string | undefined {
-  return dirs.map((dir) => path.join(dir, executable)).find(isExecutableFile);
+  return dirs.map((dir) => path.join(dir, executable)).find((file) => isExecutableFile(file) && runs(file));
 }
 
 /** Resolves the binary to an absolute path, installing it when allowed. */
@@ -115,9 +124,9 @@ export async function resolveTemporalBinary(kind: TemporalBinaryKind, options: R
     throw new TemporalBinaryNotFoundError(kind, tried);
   }
 
-  const onPath = findOnPath(spec.executable, options.searchPath);
+  const onPath = findOnPath(spec.executable, options.searchPath, true);
   if (onPath) return { path: onPath, source: 'PATH' };
-  tried.push(`PATH: no ${spec.executable} in ${options.searchPath || '(empty PATH)'}`);
+  tried.push(`PATH: no working ${spec.executable} in ${options.searchPath || '(empty PATH)'}`);
 
   const python = findPython(options.searchPath);
   if (!python) {

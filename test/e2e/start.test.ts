@@ -99,7 +99,7 @@ describe('o2c start on embedded defaults', () => {
 
   async function stop(product: Product): Promise<void> {
     product.child.kill('SIGINT');
-    const code = await Promise.race([product.exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
+    const code = await Promise.race([product.exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000).unref())]);
     expect(code).toBe(0);
     expect(product.output.join('')).toContain('stopped cleanly');
     // The dev server went down with it.

