@@ -6,14 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { ConfigError, configFromProcess, redactedConfig, type AppConfig } from '../config';
 import { environmentSchema, environmentVariableNames } from '../config/environment';
 import { generateMigrations } from '../db/migration-generator';
 import { createLogger, type Logger } from '../platform/logger';
 import { installTemporalRuntime, launch, openApplicationDatabase, type Part } from '../platform/launcher';
 import { resolveTemporalBinary, type TemporalBinaryKind } from '../platform/temporal-binaries';
-import { WORKFLOWS_PATH } from '../platform/worker';
+import { bundleWorkflows } from '../platform/worker';
 
 function loadOrExplain(): AppConfig {
   try {
@@ -142,7 +141,7 @@ program
   .option('--out <file>', 'where to write it', 'dist/workflow-bundle.js')
   .action((options: { out: string }) =>
     withLogger(async (_config, logger) => {
-      const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH });
+      const { code } = await bundleWorkflows();
       fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
       fs.writeFileSync(options.out, code);
       logger.info(`workflow bundle written to ${options.out} (${Math.round(code.length / 1024)} KiB)`);

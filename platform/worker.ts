@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { TemplateRenderer } from '../adapters/templates';
 
@@ -22,15 +22,18 @@ export interface WorkerDependencies {
   options?: Partial<WorkerOptions>;
 }
 
-export function createWorker(deps: WorkerDependencies): Promise<Worker> {
-  const workflowSource = deps.workflowBundlePath
-    ? { workflowBundle: { codePath: deps.workflowBundlePath } }
-    : { workflowsPath: WORKFLOWS_PATH };
+/** Bundles workflows/ quietly (webpack's statistics are not for people running the product). */
+export async function bundleWorkflows(): Promise<{ code: string }> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+}
+
+export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
+  const workflowBundle = deps.workflowBundlePath ? { codePath: deps.workflowBundlePath } : await bundleWorkflows();
   return Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    ...workflowSource,
+    workflowBundle,
     activities: createActivities({ orm: deps.orm, templates: deps.templates }),
     ...deps.options,
   });

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { resolveTemporalBinary } from '../../platform/temporal-binaries';
-import { WORKFLOWS_PATH } from '../../platform/worker';
+import { bundleWorkflows } from '../../platform/worker';
 import { TEST_ENV } from './env';
 
 async function postgresReachable(url: string): Promise<string | undefined> {
@@ -41,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.cliPath] = cli.path;
 
   const bundleFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'o2c-bundle-')), 'workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflows();
   fs.writeFileSync(bundleFile, code);
   process.env[TEST_ENV.workflowBundle] = bundleFile;
 
