@@ -4,6 +4,17 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const builtinPaths = nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code must be deterministic: no Node built-ins.' }));
+const ioPatterns = [
+  {
+    group: ['@mikro-orm/*', 'pg', 'better-sqlite3', 'fastify', '@fastify/*', 'handlebars', 'twilio', 'nodemailer', 'pino', 'pino-*'],
+    message: 'Workflow and domain code must not reach the database, the network or the file system.',
+  },
+  {
+    group: ['**/config', '**/config/*', '**/adapters/*', '**/db/*', '**/api/*', '**/platform/*'],
+    message: 'Workflow and domain code must not import config, adapters, the database layer, the API or the platform.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'db/migrations/**', '*.config.*'] },
@@ -18,21 +29,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    files: ['workflows/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow and domain code must be deterministic: no Node built-ins.' })),
+          paths: builtinPaths,
           patterns: [
-            {
-              group: ['@mikro-orm/*', 'pg', 'better-sqlite3', 'fastify', '@fastify/*', 'handlebars', 'twilio', 'nodemailer', 'pino', 'pino-*'],
-              message: 'Workflow and domain code must not reach the database, the network or the file system.',
-            },
-            {
-              group: ['**/config', '**/config/*', '**/adapters/*', '**/db/*', '**/api/*', '**/platform/*'],
-              message: 'Workflow and domain code must not import config, adapters, the database layer, the API or the platform.',
-            },
+            ...ioPatterns,
             {
               group: ['**/activities', '**/activities/*'],
               allowTypeImports: true,
@@ -52,7 +56,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@temporalio/*', '**/workflows/*', '**/activities/*'], message: 'The domain is pure: no Temporal, no workflows, no activities.' }] },
+        {
+          paths: builtinPaths,
+          patterns: [
+            ...ioPatterns,
+            { group: ['@temporalio/*', '**/workflows', '**/workflows/*', '**/activities', '**/activities/*'], message: 'The domain is pure: no Temporal, no workflows, no activities.' },
+          ],
+        },
       ],
     },
   },
