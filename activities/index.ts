@@ -1,8 +1,8 @@
 /** Every activity the worker registers, built from injected adapters. */
-import { createDossierActivities, type DossierActivityDependencies } from './dossier';
+import { createCollectionActivities, type CollectionActivityDependencies } from './collection';
 
-export type ActivityDependencies = DossierActivityDependencies;
+export type ActivityDependencies = CollectionActivityDependencies;
 
 export function createActivities(dependencies: ActivityDependencies) {
-  return { ...createDossierActivities(dependencies) };
+  return { ...createCollectionActivities(dependencies) };
 }

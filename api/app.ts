@@ -13,6 +13,7 @@ import { customerRoutes } from './routes/customers';
 import { dossierRoutes } from './routes/dossiers';
 import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
+import { taskRoutes } from './routes/tasks';
 
 export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -28,7 +29,7 @@ export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  for (const routes of [healthRoutes, customerRoutes, invoiceRoutes, dossierRoutes]) {
+  for (const routes of [healthRoutes, customerRoutes, invoiceRoutes, dossierRoutes, taskRoutes]) {
     await app.register(routes, { deps });
   }
   return app;

@@ -1,62 +1,62 @@
 /**
- * The API's side of the collection dossier workflow: start it or hand it an invoice
- * (signal-with-start, so the first invoice starts the dossier), read its live state
- * (a query) and send it updates.
+ * The API's side of the collection dossier workflow: hand it an invoice (signal-with-start,
+ * so the first invoice starts the dossier on the customer's procedure), read its live state
+ * (a query) and send it updates. A rejected update becomes a 422 naming the field.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Customer, Invoice } from '../db/entities';
+import { procedureFor } from '../domain/procedures/catalogue';
+import type { Segment } from '../domain/procedures/definition';
 import {
   DOSSIER_WORKFLOW_TYPE,
   dossierStatusQuery,
   dossierWorkflowId,
   invoiceRegisteredSignal,
-  registerPaymentUpdate,
   type DossierInput,
   type DossierView,
-  type PaymentRegistration,
 } from '../workflows/dossier/contract';
+import type { collectionDossierWorkflow } from '../workflows/dossier/workflow';
 import { customerIdAttribute } from '../workflows/search-attributes';
 import type { ApiDependencies } from './dependencies';
 import { ApiError } from './errors';
 
 export async function handInvoiceToDossier(deps: ApiDependencies, customer: Customer, invoice: Invoice): Promise<string> {
   const workflowId = dossierWorkflowId(customer.id);
-  const input: DossierInput = { customerId: customer.id, timeZone: customer.timeZone };
+  const kind = customer.kind;
+  const procedure = procedureFor(customer.segment as Segment, kind);
+  const input: DossierInput = { customerId: customer.id, customerKind: kind, timeZone: customer.timeZone, procedure: { id: procedure.id, version: procedure.version } };
   await deps.temporal.workflow.signalWithStart(DOSSIER_WORKFLOW_TYPE, {
     workflowId,
     taskQueue: deps.taskQueue,
     args: [input],
     signal: invoiceRegisteredSignal,
     signalArgs: [
-      {
-        number: invoice.number,
-        issueDate: invoice.issueDate,
-        dueDate: invoice.dueDate,
-        amountCents: invoice.amountCents,
-        currency: invoice.currency,
-      },
+      { number: invoice.number, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amountCents: invoice.amountCents, currency: invoice.currency },
     ],
     typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
   });
   return workflowId;
 }
 
+const handle = (deps: ApiDependencies, customerId: string): WorkflowHandle<typeof collectionDossierWorkflow> =>
+  deps.temporal.workflow.getHandle(dossierWorkflowId(customerId));
+
 /** The running (or last) dossier's state, or null when the customer never had one. */
 export async function liveDossier(deps: ApiDependencies, customerId: string): Promise<DossierView | null> {
   try {
-    return await deps.temporal.workflow.getHandle(dossierWorkflowId(customerId)).query(dossierStatusQuery);
+    return await handle(deps, customerId).query(dossierStatusQuery);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return null;
     throw error;
   }
 }
 
-export async function registerPayment(deps: ApiDependencies, customerId: string, payment: PaymentRegistration): Promise<DossierView> {
+/** Sends an update; the workflow's validator answers "field: why" when it refuses. */
+export async function updateDossier<A>(deps: ApiDependencies, customerId: string, update: UpdateDefinition<DossierView, [A]>, arg: A): Promise<DossierView> {
   try {
-    return await deps.temporal.workflow.getHandle(dossierWorkflowId(customerId)).executeUpdate(registerPaymentUpdate, {
-      args: [payment],
-    });
+    return await handle(deps, customerId).executeUpdate(update, { args: [arg] });
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) {
       throw new ApiError(404, 'NotFound', `Customer ${customerId} has no running collection dossier`);

@@ -1,5 +1,5 @@
 /** Request and response schemas of the API (TypeBox: JSON Schema with static types). */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CUSTOMER_KINDS, LANGUAGES } from '../db/entities/customer';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD', examples: ['2026-03-31'] });
@@ -25,6 +25,12 @@ export const CustomerBody = Type.Object(
     language: Type.Union(LANGUAGES.map((l) => Type.Literal(l))),
     kind: Type.Union(CUSTOMER_KINDS.map((k) => Type.Literal(k))),
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; default from O2C_TIME_ZONE' })),
+    revenue12mCents: Type.Optional(Type.Integer({ minimum: 0, description: 'Revenue of the last 12 months, in cents' })),
+    revenueRank: Type.Optional(Type.Integer({ minimum: 1, description: 'Rank in the portfolio by 12-month revenue (1 = largest)' })),
+    riskClass: Type.Optional(Type.Union(['low', 'medium', 'high', 'very-high'].map((c) => Type.Literal(c)), { default: 'medium' })),
+    segmentOverride: Type.Optional(
+      Type.Object({ segment: Type.Union(['top-400', 'top-2500', 'other', 'risk'].map((c) => Type.Literal(c))), reason: Type.String({ minLength: 1 }), actor: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -37,6 +43,8 @@ export const CustomerResponse = Type.Object({
   language: Type.String(),
   kind: Type.String(),
   timeZone: Type.String(),
+  segment: Type.String({ description: 'Collection segment: top-400, top-2500, other or risk' }),
+  segmentExplanation: Type.String({ description: 'Why, in words' }),
   createdAt: Timestamp,
 });
 
@@ -63,14 +71,47 @@ export const InvoiceResponse = Type.Object({
   dossierId: Type.String({ description: 'Workflow id of the customer\'s collection dossier' }),
 });
 
+const Actor = {
+  actor: Type.String({ minLength: 1, maxLength: 100, description: 'Who does it (kept for the audit)' }),
+  reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why (kept for the audit)' }),
+};
+const InvoiceNumbers = Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Invoices concerned; all open ones when absent' });
+
 export const PaymentBody = Type.Object(
+  { invoiceNumber: Type.String({ minLength: 1 }), amountCents: Cents, actor: Actor.actor, reason: Type.Optional(Actor.reason) },
+  { additionalProperties: false },
+);
+export const PauseBody = Type.Object({ until: IsoDate, ...Actor }, { additionalProperties: false });
+export const ResumeBody = Type.Object({ ...Actor }, { additionalProperties: false });
+export const EscalationBody = Type.Object(
+  { to: Type.Union([Type.Literal('next-step'), Type.Literal('legal')]), invoiceNumbers: Type.Optional(InvoiceNumbers), ...Actor },
+  { additionalProperties: false },
+);
+export const PromiseBody = Type.Object(
+  { date: IsoDate, invoiceNumbers: Type.Optional(InvoiceNumbers), graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })), ...Actor },
+  { additionalProperties: false },
+);
+export const ComplaintBody = Type.Object(
+  { complaintId: Type.String({ minLength: 1, maxLength: 64 }), type: Type.String({ pattern: '^[A-Z]{2}_[0-9]{2}$', description: 'Complaint type, e.g. AD_01 wrong invoice' }), invoiceNumbers: InvoiceNumbers, ...Actor },
+  { additionalProperties: false },
+);
+export const ComplaintClosingBody = Type.Object(
+  { solution: Type.String({ pattern: '^SOL_[0-9]{2}$', description: 'Solution code, e.g. SOL_03 credit note' }), ...Actor },
+  { additionalProperties: false },
+);
+export const ProcedureChangeBody = Type.Object({ procedureId: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }), ...Actor }, { additionalProperties: false });
+export const TaskCompletionBody = Type.Object(
   {
-    invoiceNumber: Type.String({ minLength: 1 }),
-    amountCents: Cents,
-    actor: Type.String({ minLength: 1, maxLength: 100, description: 'Who registers it' }),
+    outcome: Type.Union(['reached-promise', 'reached', 'disputed', 'no-answer', 'wrong-number', 'approved', 'rejected'].map((o) => Type.Literal(o))),
+    promiseDate: Type.Optional(IsoDate),
+    actor: Actor.actor,
+    reason: Type.Optional(Actor.reason),
   },
   { additionalProperties: false },
 );
+
+const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const DossierInvoiceView = Type.Object({
   number: Type.String(),
@@ -79,50 +120,62 @@ const DossierInvoiceView = Type.Object({
   amountCents: Type.Integer(),
   openCents: Type.Integer(),
   currency: Type.String(),
-  level: Type.Integer(),
+  status: Type.String({ description: 'open, paid or with-legal' }),
+  level: Type.String({ description: 'Code of the last step done; empty before the first' }),
+  nextStepCode: Nullable(Type.String()),
+  nextStepDate: Nullable(Type.String()),
+  blockedByComplaint: Type.Boolean(),
+  underPromise: Type.Boolean(),
 });
 
 export const DossierLive = Type.Object({
   customerId: Type.String(),
-  status: Type.String(),
+  customerKind: Type.String(),
+  procedure: Type.Object({ id: Type.String(), version: Type.Integer() }),
+  status: Type.String({ description: 'active, paused or finished' }),
   invoices: Type.Array(DossierInvoiceView),
-  remindersSent: Type.Integer(),
-  nextReminder: Type.Optional(
-    Type.Object({ code: Type.String(), date: Type.String(), invoiceNumbers: Type.Array(Type.String()) }),
-  ),
+  complaints: Type.Array(Loose('An open complaint')),
+  promise: Nullable(Loose('The running promise to pay')),
+  pause: Nullable(Loose('The pause, until when and why')),
+  task: Nullable(Loose('The open human task the dossier waits for')),
+  brokenPromises: Type.Integer(),
+  messagesSent: Type.Integer(),
+  nextAction: Nullable(Loose('What the dossier does next, and when')),
+  journal: Type.Array(Loose('Who did what, when and why')),
   revision: Type.Integer(),
 });
 
 export const DossierResponse = Type.Object({
   dossierId: Type.String(),
   live: Type.Union([DossierLive, Type.Null()], { description: 'From the running workflow (a query); null when there is none' }),
-  projection: Type.Union(
-    [
-      Type.Object({
-        status: Type.String(),
-        openInvoices: Type.Integer(),
-        openCents: Type.Integer(),
-        remindersSent: Type.Integer(),
-        nextStepCode: Type.Union([Type.String(), Type.Null()]),
-        nextStepDate: Type.Union([Type.String(), Type.Null()]),
-        revision: Type.Integer(),
-        updatedAt: Timestamp,
-      }),
-      Type.Null(),
-    ],
-    { description: 'As last stored in the database' },
-  ),
+  projection: Nullable(Loose('As last stored in the database')),
   messages: Type.Array(
     Type.Object({
       id: Type.String(),
       stepCode: Type.String(),
+      stepDate: Nullable(Type.String()),
       channel: Type.String(),
       recipient: Type.String(),
       subject: Type.String(),
       body: Type.String(),
       invoiceNumbers: Type.Array(Type.String()),
+      feesCents: Type.Integer(),
       status: Type.String(),
       createdAt: Timestamp,
     }),
   ),
+});
+
+export const HumanTaskView = Type.Object({
+  id: Type.String(),
+  dossierId: Type.String(),
+  customerId: Type.String(),
+  kind: Type.String(),
+  stepCode: Type.String(),
+  pool: Type.String(),
+  invoiceNumbers: Type.Array(Type.String()),
+  summary: Type.String(),
+  dueAt: Timestamp,
+  status: Type.String(),
+  outcome: Nullable(Type.String()),
 });

@@ -76,6 +76,19 @@ export const environmentSchema = Type.Object({
       description: 'Absolute path of `temporal-test-server` (time-skipping, tests and bench). Unset: found or installed.',
     }),
   ),
+  O2C_CREDITOR_NAME: Type.String({ minLength: 1, default: 'Demo Company NV', description: 'Your company name, as it signs reminders (consumer reminders must state it).' }),
+  O2C_CREDITOR_ENTERPRISE_NUMBER: Type.String({
+    pattern: '^[01][0-9]{3}\\.[0-9]{3}\\.[0-9]{3}$',
+    default: '0000.000.097',
+    description: 'Your enterprise number (KBO/BCE), e.g. 0123.456.749; consumer reminders must state it.',
+  }),
+  O2C_CREDITOR_IBAN: Type.String({ minLength: 15, default: 'BE71 0961 2345 6769', description: 'Account the customers pay to, as printed on messages.' }),
+  O2C_CREDITOR_EMAIL: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', default: 'credit@example.com', description: 'Address customers reply to with questions or complaints.' }),
+  COLLECTOR_POOL_CAPACITY: Type.String({
+    pattern: '^[a-z0-9-]+=[0-9]+(,[a-z0-9-]+=[0-9]+)*$',
+    default: 'collectors=40,key-accounts=20',
+    description: 'Open phone tasks each collectors\' pool can carry (pool=count,…); optional calls are skipped above it. Other pools: the first figure.',
+  }),
   PATH: Type.String({ default: '', description: 'Searched for the Temporal binaries and Python.' }),
 });
 

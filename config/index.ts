@@ -36,6 +36,9 @@ export interface AppConfig {
     taskQueue: string;
     registerSearchAttributes: boolean;
   };
+  creditor: { name: string; enterpriseNumber: string; iban: string; email: string };
+  /** Open phone tasks per collectors' pool before optional calls are skipped. */
+  poolCapacity: Record<string, number>;
   tools: {
     temporalCliPath?: string;
     temporalTestServerPath?: string;
@@ -162,6 +165,13 @@ function toAppConfig(e: Environment, cwd: string): AppConfig {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       registerSearchAttributes: e.TEMPORAL_REGISTER_SEARCH_ATTRIBUTES,
     },
+    creditor: {
+      name: e.O2C_CREDITOR_NAME,
+      enterpriseNumber: e.O2C_CREDITOR_ENTERPRISE_NUMBER,
+      iban: e.O2C_CREDITOR_IBAN,
+      email: e.O2C_CREDITOR_EMAIL,
+    },
+    poolCapacity: Object.fromEntries(e.COLLECTOR_POOL_CAPACITY.split(',').map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])])),
     tools: {
       temporalCliPath: e.TEMPORAL_CLI_PATH,
       temporalTestServerPath: e.TEMPORAL_TEST_SERVER_PATH,

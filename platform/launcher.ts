@@ -117,6 +117,8 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
         taskQueue: config.temporal.taskQueue,
         orm,
         templates: loadTemplates(TEMPLATES_DIR),
+        creditor: config.creditor,
+        poolCapacity: config.poolCapacity,
       });
       const running = worker.run();
       stack.push({ name: 'the worker', stop: async () => {

@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { TemplateRenderer } from '../adapters/templates';
+import type { AppConfig } from '../config';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'workflows', 'index.ts');
 
@@ -16,6 +17,8 @@ export interface WorkerDependencies {
   taskQueue: string;
   orm: MikroORM;
   templates: TemplateRenderer;
+  creditor: AppConfig['creditor'];
+  poolCapacity: AppConfig['poolCapacity'];
   /** A bundle made by `o2c bundle` (or a test's setup); bundled from source when absent. */
   workflowBundlePath?: string;
   /** Extra worker options, e.g. a smaller cache in the benchmark. */
@@ -34,7 +37,12 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     workflowBundle,
-    activities: createActivities({ orm: deps.orm, templates: deps.templates }),
+    activities: createActivities({
+      orm: deps.orm,
+      templates: deps.templates,
+      creditor: deps.creditor,
+      poolCapacity: (pool) => deps.poolCapacity[pool] ?? Object.values(deps.poolCapacity)[0] ?? 0,
+    }),
     ...deps.options,
   });
 }

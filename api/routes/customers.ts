@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Customer } from '../../db/entities';
+import { segmentCustomer, SegmentationInputRejected, type ManualOverride, type RiskClass } from '../../domain/segmentation';
 import { ApiError, invalidField, notFound } from '../errors';
 import type { RouteOptions } from '../dependencies';
 import { CustomerBody, CustomerResponse, ErrorResponse } from '../schemas';
@@ -40,7 +41,27 @@ export const customerRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
         }
         return reply.status(200).send(known);
       }
-      const customer = em.create(Customer, { ...body, createdAt: new Date() });
+      let decision;
+      try {
+        decision = segmentCustomer({
+          customerId: body.id,
+          kind: body.kind,
+          revenue12mCents: body.revenue12mCents ?? 0,
+          revenueRank: body.revenueRank,
+          riskClass: (body.riskClass ?? 'medium') as RiskClass,
+          override: body.segmentOverride as ManualOverride | undefined, // shapes checked by the body schema
+        });
+      } catch (error) {
+        if (error instanceof SegmentationInputRejected) {
+          const [field, ...problem] = error.message.split(': ');
+          throw invalidField(field!, problem.join(': '));
+        }
+        throw error;
+      }
+      const customer = em.create(Customer, {
+        id: body.id, name: body.name, email: body.email, language: body.language, kind: body.kind, timeZone: body.timeZone,
+        segment: decision.segment, segmentExplanation: decision.explanation, createdAt: new Date(),
+      });
       await em.flush();
       return reply.status(201).send(customer);
     },

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { UpdateDefinition } from '@temporalio/common';
 import { DossierProjection, OutboxMessage } from '../../db/entities';
-import { dossierWorkflowId } from '../../workflows/dossier/contract';
-import { liveDossier, registerPayment } from '../dossier-gateway';
+import * as contract from '../../workflows/dossier/contract';
+import { liveDossier, updateDossier } from '../dossier-gateway';
 import type { RouteOptions } from '../dependencies';
 import { notFound } from '../errors';
-import { DossierLive, DossierResponse, ErrorResponse, PaymentBody } from '../schemas';
+import * as schemas from '../schemas';
 
 const CustomerParams = Type.Object({ customerId: Type.String({ minLength: 1 }) });
 
@@ -17,7 +18,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         summary: 'A customer\'s collection dossier: live state, stored projection and the messages sent',
         tags: ['dossiers'],
         params: CustomerParams,
-        response: { 200: DossierResponse, 404: ErrorResponse },
+        response: { 200: schemas.DossierResponse, 404: schemas.ErrorResponse },
       },
     },
     async (request) => {
@@ -29,26 +30,51 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         em.find(OutboxMessage, { customerId }, { orderBy: { createdAt: 'asc' } }),
       ]);
       if (!live && !projection) throw notFound(`A collection dossier for customer ${customerId}`);
-      return {
-        dossierId: dossierWorkflowId(customerId),
-        live,
-        projection: projection && { ...projection, nextStepCode: projection.nextStepCode ?? null, nextStepDate: projection.nextStepDate ?? null },
-        messages,
-      };
+      return { dossierId: contract.dossierWorkflowId(customerId), live, projection: projection && { ...projection }, messages } as never;
     },
   );
 
-  app.post(
-    '/dossiers/:customerId/payments',
-    {
-      schema: {
-        summary: 'Register a payment on an invoice of the dossier (full or partial)',
-        tags: ['dossiers'],
-        params: CustomerParams,
-        body: PaymentBody,
-        response: { 200: DossierLive, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse },
+  /** One POST route per dossier update: validated body, the workflow's answer or a 422. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route pairs its own body schema with its update
+  const action = (path: string, summary: string, body: TSchema, update: UpdateDefinition<contract.DossierView, [any]>, extraParams: Record<string, TSchema> = {}, toArgument = (b: Record<string, unknown>, _p: Record<string, string>) => b as unknown) =>
+    app.post(
+      `/dossiers/:customerId/${path}`,
+      {
+        schema: {
+          summary,
+          tags: ['dossiers'],
+          params: Type.Object({ customerId: Type.String({ minLength: 1 }), ...extraParams }),
+          body,
+          response: { 200: schemas.DossierLive, 400: schemas.ErrorResponse, 404: schemas.ErrorResponse, 422: schemas.ErrorResponse },
+        },
       },
-    },
-    async (request) => registerPayment(deps, request.params.customerId, request.body),
+      async (request) => {
+        const params = request.params as Record<string, string>;
+        return (await updateDossier(deps, params.customerId!, update, toArgument(request.body as Record<string, unknown>, params))) as never;
+      },
+    );
+
+  action('payments', 'Register a payment on an invoice (full or partial)', schemas.PaymentBody, contract.registerPaymentUpdate);
+  action('pause', 'Pause the chase until a date', schemas.PauseBody, contract.pauseUpdate);
+  action('resume', 'Resume a paused chase now', schemas.ResumeBody, contract.resumeUpdate);
+  action('escalations', 'Escalate: the next step now, or straight to legal collection', schemas.EscalationBody, contract.escalateUpdate);
+  action('promises', 'Register a promise to pay: the chase waits until the date plus a grace', schemas.PromiseBody, contract.promiseToPayUpdate);
+  action('complaints', 'Open a complaint: its invoices leave every reminder until it closes', schemas.ComplaintBody, contract.openComplaintUpdate);
+  action(
+    'complaints/:complaintId/close',
+    'Close a complaint with its solution',
+    schemas.ComplaintClosingBody,
+    contract.closeComplaintUpdate,
+    { complaintId: Type.String({ minLength: 1 }) },
+    (body, params) => ({ ...body, complaintId: params.complaintId }),
+  );
+  action('procedure', 'Move the dossier to another published procedure', schemas.ProcedureChangeBody, contract.changeProcedureUpdate);
+  action(
+    'tasks/:taskId/complete',
+    'Report the outcome of the dossier\'s open task (a call, or an approval)',
+    schemas.TaskCompletionBody,
+    contract.completeTaskUpdate,
+    { taskId: Type.String({ minLength: 1 }) },
+    (body, params) => ({ ...body, taskId: params.taskId }),
   );
 };

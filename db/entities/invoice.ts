@@ -1,9 +1,10 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import type { CalendarDate } from '../../domain/calendar';
 import { Customer } from './customer';
 
 /** An issued invoice; its open amount is kept by the collection dossier. */
 export class Invoice {
+  [OptionalProps]?: 'handedToDossier' | 'createdAt';
   number!: string;
   customer!: Customer;
   issueDate!: CalendarDate;

@@ -1,22 +1,26 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 
 /**
  * A message the engine has decided to send. The idempotency key is made in the workflow,
  * and is unique here: a retried or replayed activity finds the row instead of adding one.
  */
 export class OutboxMessage {
+  [OptionalProps]?: 'feesCents' | 'status' | 'createdAt' | 'stepDate';
   id!: string;
   idempotencyKey!: string;
   dossierId!: string;
   customerId!: string;
   stepCode!: string;
-  channel!: 'email';
+  channel!: string;
   recipient!: string;
   language!: string;
   template!: string;
   subject!: string;
   body!: string;
   invoiceNumbers!: string[];
+  /** The calendar day of the step, in the customer's zone, as the dossier saw it. */
+  stepDate?: string | null;
+  feesCents = 0;
   status: 'pending' | 'sent' | 'failed' = 'pending';
   createdAt: Date = new Date();
 }
@@ -37,6 +41,8 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
     subject: { type: 'string', length: 255 },
     body: { type: 'text' },
     invoiceNumbers: { type: 'json' },
+    stepDate: { type: 'date', nullable: true },
+    feesCents: { type: new BigIntType('number'), default: 0 },
     status: { type: 'string', length: 16, default: 'pending' },
     createdAt: { type: 'datetime' },
   },

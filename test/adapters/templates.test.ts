@@ -5,12 +5,17 @@ import { loadTemplates, TEMPLATES_DIR, TemplateNotFoundError } from '../../adapt
 
 const data = {
   customer: { id: 'C-1', name: 'Bouw NV' },
+  creditor: { name: 'Acme Services NV', enterpriseNumber: '0123.456.749', iban: 'BE68 5390 0754 7034', email: 'credit@acme.example' },
+  step: { code: 'R1', title: 'Reminder 1' },
   invoices: [
-    { number: '2026-0001', dueDate: '2026-03-31', openCents: 123456, currency: 'EUR' },
-    { number: '2026-0002', dueDate: '2026-04-15', openCents: 1000, currency: 'EUR' },
+    { number: '2026-0001', issueDate: '2026-03-01', dueDate: '2026-03-31', amountCents: 123456, openCents: 123456, currency: 'EUR', level: 'VVD', daysOverdue: 7 },
+    { number: '2026-0002', issueDate: '2026-03-16', dueDate: '2026-04-15', amountCents: 1000, openCents: 1000, currency: 'EUR', level: '', daysOverdue: -8 },
   ],
   totalCents: 124456,
   currency: 'EUR',
+  payBy: '2026-04-21',
+  fees: { interestCents: 0, compensationCents: 0, damagesCents: 0, reminderFeeCents: 0, announcedDamagesCents: 0, totalFeesCents: 0 },
+  claimTotalCents: 124456,
 };
 
 describe('message templates', () => {

@@ -32,13 +32,23 @@ export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment
   return env;
 }
 
+export const TEST_CREDITOR = { name: 'Demo Company NV', enterpriseNumber: '0000.000.097', iban: 'BE71 0961 2345 6769', email: 'credit@example.com' };
+
+/** Open phone tasks per pool before optional calls are skipped; tests lower it to see the skip. */
+export const poolCapacity: Record<string, number> = {};
+
 export function testWorker(env: TestWorkflowEnvironment, orm: MikroORM, taskQueue: string): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: { codePath: workflowBundlePath() },
-    activities: createActivities({ orm, templates: loadTemplates(TEMPLATES_DIR) }),
+    activities: createActivities({
+      orm,
+      templates: loadTemplates(TEMPLATES_DIR),
+      creditor: TEST_CREDITOR,
+      poolCapacity: (pool) => poolCapacity[pool] ?? 10,
+    }),
   });
 }
 
