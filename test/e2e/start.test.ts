@@ -120,7 +120,7 @@ describe('o2c start on embedded defaults', () => {
     expect(customer.status).toBe(201);
     const invoice = await api('/invoices', {
       method: 'POST',
-      body: { number: 'E2E-F-1', customerId: 'E2E-1', issueDate: addDays(today, -35), dueDate: addDays(today, -5), amountCents: 99_900 },
+      body: { number: 'E2E-F-1', customerId: 'E2E-1', issueDate: addDays(today, -35), dueDate: addDays(today, -10), amountCents: 99_900 },
     });
     expect(invoice.status).toBe(201);
     const dossier = await eventually(async () => {
@@ -135,11 +135,11 @@ describe('o2c start on embedded defaults', () => {
   it('finds the same dossier and message after a restart: nothing is lost, nothing is sent again', async () => {
     const product = await startAndWait();
     const body = (await (await api('/dossiers/E2E-1')).json()) as {
-      live: { remindersSent: number; invoices: Array<{ number: string; level: number }> };
+      live: { messagesSent: number; invoices: Array<{ number: string; level: string; nextStepCode: string }> };
       messages: unknown[];
     };
-    expect(body.live.remindersSent).toBe(1);
-    expect(body.live.invoices).toEqual([expect.objectContaining({ number: 'E2E-F-1', level: 1 })]);
+    expect(body.live.messagesSent).toBe(1);
+    expect(body.live.invoices).toEqual([expect.objectContaining({ number: 'E2E-F-1', level: 'R1', nextStepCode: 'R2' })]);
     expect(body.messages).toHaveLength(1);
     expect(product.output.join('')).not.toContain('database migration');
     await stop(product);
