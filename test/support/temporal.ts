@@ -37,18 +37,25 @@ export const TEST_CREDITOR = { name: 'Demo Company NV', enterpriseNumber: '0000.
 /** Open phone tasks per pool before optional calls are skipped; tests lower it to see the skip. */
 export const poolCapacity: Record<string, number> = {};
 
-export function testWorker(env: TestWorkflowEnvironment, orm: MikroORM, taskQueue: string): Promise<Worker> {
+export type TestActivities = ReturnType<typeof createActivities>;
+
+export function testWorker(
+  env: TestWorkflowEnvironment,
+  orm: MikroORM,
+  taskQueue: string,
+  wrap: (activities: TestActivities) => TestActivities = (activities) => activities,
+): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: { codePath: workflowBundlePath() },
-    activities: createActivities({
+    activities: wrap(createActivities({
       orm,
       templates: loadTemplates(TEMPLATES_DIR),
       creditor: TEST_CREDITOR,
       poolCapacity: (pool) => poolCapacity[pool] ?? 10,
-    }),
+    })),
   });
 }
 
@@ -76,4 +83,25 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000)
 /** Errors only, so a failing test shows why a request answered 500. */
 export function testLogger(): Logger {
   return pino({ level: 'error' });
+}
+
+/**
+ * A worker that serves a whole test file. One worker per file, not per test: the
+ * time-skipping server keeps sending a workflow's tasks to the worker that last ran it,
+ * so a dossier left running by a finished per-test worker would stall the clock.
+ */
+export async function startTestWorker(
+  env: TestWorkflowEnvironment,
+  orm: MikroORM,
+  taskQueue: string,
+  wrap?: (activities: TestActivities) => TestActivities,
+): Promise<{ stop(): Promise<void> }> {
+  const worker = await testWorker(env, orm, taskQueue, wrap);
+  const running = worker.run();
+  return {
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
 }

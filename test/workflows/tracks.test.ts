@@ -6,7 +6,7 @@ import type { Procedure } from '../../domain/procedures/definition';
 import { dossierWorkflowId } from '../../workflows/dossier/contract';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { createHarness, routineAnswers, stepsTaken, type Harness } from '../support/dossier-harness';
-import { recordHistory, testWorker, timeSkippingEnvironment } from '../support/temporal';
+import { recordHistory, startTestWorker, timeSkippingEnvironment } from '../support/temporal';
 
 const TASK_QUEUE = 'tracks-test';
 
@@ -14,13 +14,16 @@ describe('each collection track, day by day, on the time-skipping server', () =>
   let env: TestWorkflowEnvironment;
   let db: TestDatabase;
   let harness: Harness;
+  let worker: { stop(): Promise<void> };
 
   beforeAll(async () => {
     env = await timeSkippingEnvironment();
     db = await openTestDatabase('sqlite');
     harness = await createHarness(env, db, TASK_QUEUE);
+    worker = await startTestWorker(env, db.orm, TASK_QUEUE);
   });
   afterAll(async () => {
+    await worker?.stop();
     await harness?.close();
     await db?.close();
     await env?.teardown();
@@ -36,8 +39,7 @@ describe('each collection track, day by day, on the time-skipping server', () =>
 
   it.each(tracks)('%s: every step on its day, from the courtesy reminder to the legal handoff', async (name, procedure, fields) => {
     const customerId = `TRACK-${procedure.id}`;
-    const worker = await testWorker(env, db.orm, TASK_QUEUE);
-    await worker.runUntil(async () => {
+    {
       await harness.registerCustomer(customerId, fields);
       const dueDate = addDays(await harness.today(), 10);
       await harness.registerInvoice(customerId, `${customerId}-F1`, dueDate);
@@ -50,6 +52,6 @@ describe('each collection track, day by day, on the time-skipping server', () =>
       const written = procedure.steps.filter((s) => s.kind === 'written-reminder' || s.kind === 'formal-notice').length;
       expect(end.messagesSent).toBe(written);
       if (name) await recordHistory(`track-${procedure.id}`, env.client.workflow.getHandle(dossierWorkflowId(customerId)));
-    });
+    }
   });
 });

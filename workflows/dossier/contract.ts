@@ -32,6 +32,8 @@ export interface DossierInput {
   procedure: { id: string; version: number };
   /** Carried over by continue-as-new. */
   state?: DossierState;
+  /** History length at which the dossier continues as new; default 2,000 (tests lower it). */
+  continueAsNewAfterEvents?: number;
 }
 
 export interface InvoiceRegistration {

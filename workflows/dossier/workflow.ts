@@ -98,7 +98,7 @@ export async function collectionDossierWorkflow(input: contract.DossierInput): P
 
   for (;;) {
     await project();
-    if (isFinished(state) || workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE || workflowInfo().continueAsNewSuggested) {
+    if (isFinished(state) || workflowInfo().historyLength > (input.continueAsNewAfterEvents ?? HISTORY_EVENTS_BEFORE_CONTINUE) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await project();
       if (isFinished(state)) return view();
