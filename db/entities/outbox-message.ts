@@ -34,7 +34,7 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
     dossierId: { type: 'string', length: 128, index: true },
     customerId: { type: 'string', length: 64, index: true },
     stepCode: { type: 'string', length: 16 },
-    channel: { type: 'string', length: 16 },
+    channel: { type: 'string', length: 32 },
     recipient: { type: 'string', length: 254 },
     language: { type: 'string', length: 2 },
     template: { type: 'string', length: 64 },

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203170406 extends Migration {
+export class Migration20261203172704 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "customer" ("id" varchar(64) not null, "name" varchar(200) not null, "email" varchar(254) not null, "language" varchar(2) not null, "kind" varchar(3) not null, "time_zone" varchar(64) not null, "segment" varchar(16) not null default 'other', "segment_explanation" varchar(255) not null default '', "created_at" timestamptz not null, constraint "customer_pkey" primary key ("id"));`);
@@ -22,7 +22,7 @@ export class Migration20261203170406 extends Migration {
     this.addSql(`alter table "legal_handoff" add constraint "legal_handoff_idempotency_key_unique" unique ("idempotency_key");`);
     this.addSql(`create index "legal_handoff_dossier_id_index" on "legal_handoff" ("dossier_id");`);
 
-    this.addSql(`create table "outbox_message" ("id" uuid not null, "idempotency_key" varchar(255) not null, "dossier_id" varchar(128) not null, "customer_id" varchar(64) not null, "step_code" varchar(16) not null, "channel" varchar(16) not null, "recipient" varchar(254) not null, "language" varchar(2) not null, "template" varchar(64) not null, "subject" varchar(255) not null, "body" text not null, "invoice_numbers" jsonb not null, "step_date" date null, "fees_cents" bigint not null default 0, "status" varchar(16) not null default 'pending', "created_at" timestamptz not null, constraint "outbox_message_pkey" primary key ("id"));`);
+    this.addSql(`create table "outbox_message" ("id" uuid not null, "idempotency_key" varchar(255) not null, "dossier_id" varchar(128) not null, "customer_id" varchar(64) not null, "step_code" varchar(16) not null, "channel" varchar(32) not null, "recipient" varchar(254) not null, "language" varchar(2) not null, "template" varchar(64) not null, "subject" varchar(255) not null, "body" text not null, "invoice_numbers" jsonb not null, "step_date" date null, "fees_cents" bigint not null default 0, "status" varchar(16) not null default 'pending', "created_at" timestamptz not null, constraint "outbox_message_pkey" primary key ("id"));`);
     this.addSql(`alter table "outbox_message" add constraint "outbox_message_idempotency_key_unique" unique ("idempotency_key");`);
     this.addSql(`create index "outbox_message_dossier_id_index" on "outbox_message" ("dossier_id");`);
     this.addSql(`create index "outbox_message_customer_id_index" on "outbox_message" ("customer_id");`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203170406 extends Migration {
+export class Migration20261203172704 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`customer\` (\`id\` text not null, \`name\` text not null, \`email\` text not null, \`language\` text not null, \`kind\` text not null, \`time_zone\` text not null, \`segment\` text not null default 'other', \`segment_explanation\` text not null default '', \`created_at\` datetime not null, primary key (\`id\`));`);
