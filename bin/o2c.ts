@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../platform/logger';
 import { installTemporalRuntime, launch, openApplicationDatabase, type Part } from '../platform/launcher';
 import { resolveTemporalBinary, type TemporalBinaryKind } from '../platform/temporal-binaries';
 import { bundleWorkflows } from '../platform/worker';
+import { proceduresCommand } from './procedures-command';
 
 function loadOrExplain(): AppConfig {
   try {
@@ -184,6 +185,8 @@ program
     const config = loadOrExplain();
 process.stdout.write(`${JSON.stringify(redactedConfig(config), null, 2)}\n`);
   });
+
+program.addCommand(proceduresCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${(error as Error).message}\n`);
