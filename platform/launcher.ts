@@ -94,6 +94,9 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
   };
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
+    if (config.creditor.enterpriseNumber === '0000.000.097') {
+      logger.warn('O2C_CREDITOR_NAME and O2C_CREDITOR_ENTERPRISE_NUMBER are not set: messages are signed by a demo company. Set them (and O2C_CREDITOR_IBAN, O2C_CREDITOR_EMAIL) before sending real reminders.');
+    }
     const { endpoint, devServer } = await startTemporal(config, logger);
     if (devServer) stack.push({ name: 'the Temporal dev server', stop: () => devServer.stop() });
 

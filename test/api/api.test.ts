@@ -57,6 +57,23 @@ describe('HTTP API', () => {
     expect(stranger.json().message).toBe('customerId: no customer C-404; register it first with POST /customers');
   });
 
+  it('assigns a segment to a new customer and says why', async () => {
+    const response = await api.inject({
+      method: 'POST',
+      url: '/customers',
+      payload: { id: 'C-312', name: 'Groot NV', email: 'ap@groot.example', language: 'nl', kind: 'B2B', revenueRank: 312, riskClass: 'low' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ segment: 'top-400', segmentExplanation: 'Top 400: rank 312 by 12-month revenue' });
+    const override = await api.inject({
+      method: 'POST',
+      url: '/customers',
+      payload: { id: 'C-OV', name: 'Ref BV', email: 'ap@ref.example', language: 'nl', kind: 'B2B', segmentOverride: { segment: 'top-400', reason: ' ', actor: 'anna' } },
+    });
+    expect(override.statusCode).toBe(422);
+    expect(override.json().fields[0].field).toBe('override.reason');
+  });
+
   it('registers a customer once: the same body again is 200, other data is a conflict', async () => {
     const again = await api.inject({
       method: 'POST',
