@@ -225,13 +225,31 @@ export interface ProcedureChange extends Actor {
   version: number;
 }
 
-/** Each invoice continues at the first step of the new procedure that lies beyond its last one. */
-export function changeProcedure(state: DossierState, from: Procedure, to: Procedure, change: ProcedureChange, today: CalendarDate): DossierState {
+/**
+ * Each invoice continues at the first step of the new procedure that lies beyond the last
+ * step it had (an invoice never reminded joins as a new one would). Approvals and
+ * escalations given under the old procedure do not carry over: they named its steps.
+ */
+export function checkProcedureChange(state: DossierState, from: Procedure, to: Procedure, change: ProcedureChange): void {
   checkActor(change);
+  if (to.id === from.id && to.version === from.version) reject('procedureId', `the dossier already follows ${to.id}@v${to.version}`);
+  if (!to.customerKinds.includes(state.customerKind)) reject('procedureId', `${to.id}@v${to.version} does not serve ${state.customerKind} customers`);
+  if (state.task) reject('procedureId', `finish the open task ${state.task.id} first`);
+}
+
+export function changeProcedure(
+  state: DossierState,
+  from: Procedure,
+  to: Procedure,
+  change: ProcedureChange,
+  today: CalendarDate,
+  joiningStep: (procedure: Procedure, dueDate: CalendarDate, today: CalendarDate) => number,
+): DossierState {
+  checkProcedureChange(state, from, to, change);
   const invoices = state.invoices.map((invoice) => {
-    const done = from.steps[invoice.nextStep - 1];
-    const nextStep = done ? to.steps.findIndex((s) => s.offset.days > done.offset.days) : 0;
-    return { ...invoice, nextStep: nextStep === -1 ? to.steps.length : nextStep };
+    const done = invoice.level ? from.steps.find((s) => s.code === invoice.level) : undefined;
+    const index = done ? to.steps.findIndex((s) => s.offset.days > done.offset.days) : joiningStep(to, invoice.dueDate, today);
+    return { ...invoice, nextStep: index === -1 ? to.steps.length : index, approvedStep: undefined, escalatedOn: undefined };
   });
   return revise(
     state,
@@ -259,7 +277,7 @@ export function checkTaskCompletion(state: DossierState, completion: TaskComplet
   const task = state.task;
   if (!task || task.id !== completion.taskId) reject('taskId', `${completion.taskId} is not the open task of this dossier${task ? ` (that is ${task.id})` : ''}`);
   const allowed: readonly string[] = task!.kind === 'approval' ? APPROVAL_OUTCOMES : PHONE_OUTCOMES;
-  if (!allowed.includes(completion.outcome)) reject('outcome', `one of ${allowed.join(', ')} for a ${task!.kind} task`);
+  if (!allowed.includes(completion.outcome)) reject('outcome', `one of ${allowed.join(', ')} for ${task!.kind === 'approval' ? 'an approval' : 'a phone-call'} task`);
   if (completion.outcome === 'reached-promise') {
     if (!completion.promiseDate) reject('promiseDate', 'the date the customer promised to pay');
     if (compareDates(completion.promiseDate!, today) < 0) reject('promiseDate', `is in the past (today is ${today})`);

@@ -22,9 +22,10 @@ export function nextStepDate(invoice: CollectionInvoice, procedure: Procedure): 
   const step = procedure.steps[invoice.nextStep];
   if (!step) return undefined;
   let date = stepDate(invoice.dueDate, step);
-  const previous = procedure.steps[invoice.nextStep - 1];
+  // The distance is kept from the last step actually done (a skipped one does not count).
+  const previous = invoice.level ? procedure.steps.find((s) => s.code === invoice.level) : undefined;
   if (previous && invoice.lastStepDate) {
-    const rhythm = shiftDate(invoice.lastStepDate, { days: step.offset.days - previous.offset.days, unit: step.offset.unit });
+    const rhythm = shiftDate(invoice.lastStepDate, { days: Math.max(0, step.offset.days - previous.offset.days), unit: step.offset.unit });
     if (compareDates(rhythm, date) > 0) date = rhythm;
   }
   if (invoice.escalatedOn && compareDates(invoice.escalatedOn, date) < 0) date = invoice.escalatedOn;

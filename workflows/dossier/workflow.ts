@@ -65,8 +65,8 @@ export async function collectionDossierWorkflow(input: contract.DossierInput): P
   update<commands.ComplaintClosing>(contract.closeComplaintUpdate, (c) => commands.checkComplaintClosing(state, c), (c) => commands.closeComplaint(state, c, today()));
   update<commands.ProcedureChange>(
     contract.changeProcedureUpdate,
-    (c) => findProcedure(c.procedureId, c.version) && commands.changeProcedure(state, procedure(), findProcedure(c.procedureId, c.version), c, today()),
-    (c) => commands.changeProcedure(state, procedure(), findProcedure(c.procedureId, c.version), c, today()),
+    (c) => commands.checkProcedureChange(state, procedure(), findProcedure(c.procedureId, c.version), c),
+    (c) => commands.changeProcedure(state, procedure(), findProcedure(c.procedureId, c.version), c, today(), joiningStep),
   );
   update<commands.TaskCompletion>(
     contract.completeTaskUpdate,
