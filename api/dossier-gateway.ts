@@ -3,7 +3,7 @@
  * so the first invoice starts the dossier on the customer's procedure), read its live state
  * (a query) and send it updates. A rejected update becomes a 422 naming the field.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Customer, Invoice } from '../db/entities';
@@ -27,7 +27,7 @@ export async function handInvoiceToDossier(deps: ApiDependencies, customer: Cust
   const kind = customer.kind;
   const procedure = procedureFor(customer.segment as Segment, kind);
   const input: DossierInput = { customerId: customer.id, customerKind: kind, timeZone: customer.timeZone, procedure: { id: procedure.id, version: procedure.version } };
-  await deps.temporal.workflow.signalWithStart(DOSSIER_WORKFLOW_TYPE, {
+  const send = () => deps.temporal.workflow.signalWithStart(DOSSIER_WORKFLOW_TYPE, {
     workflowId,
     taskQueue: deps.taskQueue,
     args: [input],
@@ -37,6 +37,14 @@ export async function handInvoiceToDossier(deps: ApiDependencies, customer: Cust
     ],
     typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
   });
+  try {
+    await send();
+  } catch (error) {
+    // Two invoices of a new customer at the same moment: the other request started the
+    // dossier between our check and our start. Now it exists, so the signal lands.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    await send();
+  }
   return workflowId;
 }
 
