@@ -33,6 +33,8 @@ export interface DunningMessageRequest {
   stepDate: CalendarDate;
   /** The invoices the message is about, each with the level it reaches with this step. */
   invoices: CollectionInvoice[];
+  /** The dossier's other overdue invoices, not disputed: listed with their own level, not charged. */
+  alsoOverdue?: CollectionInvoice[];
 }
 
 export interface HumanTaskRequest {

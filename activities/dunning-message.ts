@@ -69,7 +69,7 @@ function payBy(kind: CustomerKind, step: StepDefinition, on: CalendarDate): Cale
 export function messageData(
   customer: Customer,
   creditor: AppConfig['creditor'],
-  request: { customerKind: CustomerKind; step: StepDefinition; stepDate: CalendarDate; invoices: CollectionInvoice[] },
+  request: { customerKind: CustomerKind; step: StepDefinition; stepDate: CalendarDate; invoices: CollectionInvoice[]; alsoOverdue?: CollectionInvoice[] },
   fees: DunningFees,
 ): Record<string, unknown> {
   const totalCents = sumCents(request.invoices.map((invoice) => invoice.openCents));
@@ -86,6 +86,10 @@ export function messageData(
       currency: invoice.currency,
       level: invoice.level,
       daysOverdue: daysBetween(invoice.dueDate, request.stepDate),
+    })),
+    /** The dossier's other overdue, undisputed invoices, each with its own level. */
+    otherOverdue: (request.alsoOverdue ?? []).map((invoice) => ({
+      number: invoice.number, dueDate: invoice.dueDate, openCents: invoice.openCents, currency: invoice.currency, level: invoice.level,
     })),
     totalCents,
     currency: request.invoices[0]?.currency ?? 'EUR',

@@ -33,8 +33,33 @@ export class TemplateNotFoundError extends Error {
 
 const DATE_LOCALES: Record<string, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB', de: 'de-BE' };
 
-function createHandlebars(language: string): typeof Handlebars {
+/** What a customer reads for the last step an invoice had. */
+const STEP_NAMES: Record<string, Record<string, string>> = {
+  nl: { '': 'nog geen herinnering', RU: 'betalingsbericht', VVD: 'betalingsbericht', R1: 'eerste herinnering', R2: 'tweede herinnering', R3: 'derde herinnering', IGS: 'ingebrekestelling', T: 'telefonisch contact' },
+  fr: { '': 'pas encore de rappel', RU: 'avis d\'échéance', VVD: 'avis d\'échéance', R1: 'premier rappel', R2: 'deuxième rappel', R3: 'troisième rappel', IGS: 'mise en demeure', T: 'contact téléphonique' },
+  en: { '': 'no reminder yet', RU: 'payment notice', VVD: 'payment notice', R1: 'first reminder', R2: 'second reminder', R3: 'third reminder', IGS: 'formal notice', T: 'phone call' },
+};
+
+/** Shared pieces of templates: templates/_partials/<name>.<lang>.hbs, used as {{> name}}. */
+function partialsFor(directory: string, language: string): Record<string, string> {
+  const folder = path.join(directory, '_partials');
+  if (!fs.existsSync(folder)) return {};
+  const suffix = `.${language}.hbs`;
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith(suffix))
+      .map((file) => [file.slice(0, -suffix.length).replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()), fs.readFileSync(path.join(folder, file), 'utf8')]),
+  );
+}
+
+function createHandlebars(language: string, partials: Record<string, string>): typeof Handlebars {
   const hbs = Handlebars.create();
+  for (const [name, source] of Object.entries(partials)) hbs.registerPartial(name, source);
+  hbs.registerHelper('stepName', (code: string) => {
+    const names = STEP_NAMES[language] ?? STEP_NAMES.en!;
+    return names[code] ?? names[code.charAt(0)] ?? code;
+  });
   hbs.registerHelper('money', (cents: number, currency: string) => formatMoney(cents, currency, language));
   hbs.registerHelper('date', (isoDate: string) =>
     new Intl.DateTimeFormat(DATE_LOCALES[language] ?? 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
@@ -50,14 +75,14 @@ type Compiled = { subject: Handlebars.TemplateDelegate; text: Handlebars.Templat
 export function loadTemplates(directory: string): TemplateRenderer {
   const compiled = new Map<string, Compiled>();
   const catalogue: Record<string, string[]> = {};
-  for (const template of fs.readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+  for (const template of fs.readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))) {
     const folder = path.join(directory, template.name);
     const languages = fs
       .readdirSync(folder)
       .filter((file) => file.endsWith('.subject.hbs'))
       .map((file) => file.slice(0, -'.subject.hbs'.length));
     for (const language of languages) {
-      const hbs = createHandlebars(language);
+      const hbs = createHandlebars(language, partialsFor(directory, language));
       const read = (kind: string) => {
         const file = path.join(folder, `${language}.${kind}.hbs`);
         if (!fs.existsSync(file)) throw new Error(`Template ${template.name}/${language} has a subject but no ${file}`);

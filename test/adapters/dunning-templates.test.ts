@@ -34,6 +34,7 @@ const data = {
     { number: '2026-0001', issueDate: '2026-03-01', dueDate: '2026-03-31', amountCents: 123_456, openCents: 123_456, currency: 'EUR', level: 'VVD', daysOverdue: 7 },
     { number: '2026-0002', issueDate: '2026-03-16', dueDate: '2026-04-15', amountCents: 5_000, openCents: 1_000, currency: 'EUR', level: '', daysOverdue: -8 },
   ],
+  otherOverdue: [{ number: '2025-0999', dueDate: '2026-01-31', openCents: 7_500, currency: 'EUR', level: 'R2' }],
   totalCents: 124_456,
   currency: 'EUR',
   payBy: '2026-04-21',
@@ -73,10 +74,18 @@ describe('dunning templates', () => {
       expect(text).toContain(data.creditor.email);
     });
 
+    it.each(LANGUAGES)('lists in %s the other overdue invoices with the step each one had', (language) => {
+      const text = render(template, language, data).text;
+      const second = { nl: 'tweede herinnering', fr: 'deuxième rappel', en: 'second reminder' }[language];
+      expect(text).toContain('2025-0999');
+      expect(text).toContain(`(${second})`);
+    });
+
     it.each(LANGUAGES)('renders in %s for a single invoice and no fees', (language) => {
       const single = {
         ...data,
         invoices: data.invoices.slice(0, 1),
+        otherOverdue: [],
         totalCents: 123_456,
         fees: { interestCents: 0, compensationCents: 0, damagesCents: 0, reminderFeeCents: 0, announcedDamagesCents: 0, totalFeesCents: 0 },
         claimTotalCents: 123_456,

@@ -11,6 +11,7 @@ const data = {
     { number: '2026-0001', issueDate: '2026-03-01', dueDate: '2026-03-31', amountCents: 123456, openCents: 123456, currency: 'EUR', level: 'VVD', daysOverdue: 7 },
     { number: '2026-0002', issueDate: '2026-03-16', dueDate: '2026-04-15', amountCents: 1000, openCents: 1000, currency: 'EUR', level: '', daysOverdue: -8 },
   ],
+  otherOverdue: [],
   totalCents: 124456,
   currency: 'EUR',
   payBy: '2026-04-21',

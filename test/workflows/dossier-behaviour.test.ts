@@ -53,7 +53,10 @@ describe('collection dossier behaviour on the time-skipping server', () => {
       const closed = await h.post('CPL', 'complaints/K1/close', { solution: 'SOL_05', actor: 'anna', reason: 'duplicate sent' });
       expect(closed.status).toBe(200);
       await h.run('CPL', routineAnswers, until((v) => v.messagesSent === 2));
-      expect((await messagesOf('CPL')).map((m) => m.invoiceNumbers)).toEqual([['CPL-2'], ['CPL-1']]);
+      const messages = await messagesOf('CPL');
+      expect(messages.map((m) => m.invoiceNumbers)).toEqual([['CPL-2'], ['CPL-1']]);
+      // The reminder for CPL-1 also lists CPL-2, overdue too, with the step it had.
+      expect(messages[1]!.body).toMatch(/factuur CPL-2, vervallen op .*\(eerste herinnering\)/);
       await recordHistory('dossier-complaint-blocks-one-invoice', env.client.workflow.getHandle(dossierWorkflowId('CPL')));
     });
   });

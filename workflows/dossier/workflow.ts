@@ -17,7 +17,7 @@ import type { CollectionActivities } from '../../activities/collection';
 import { dateInZone, instantAt } from '../../domain/calendar';
 import * as commands from '../../domain/collection/commands';
 import { joiningStep, planNext, type PlannedAction } from '../../domain/collection/planner';
-import { isFinished, newDossierState, type DossierState } from '../../domain/collection/state';
+import { isBlocked, isFinished, newDossierState, type DossierState } from '../../domain/collection/state';
 import * as steps from '../../domain/collection/steps';
 import { findProcedure } from '../../domain/procedures/catalogue';
 import { shiftDate } from '../../domain/procedures/schedule';
@@ -172,6 +172,9 @@ export async function collectionDossierWorkflow(input: contract.DossierInput): P
           step: plan.step,
           stepDate: on,
           invoices: invoices.map((invoice) => ({ ...invoice, level: plan.step.code })),
+          alsoOverdue: state.invoices.filter(
+            (invoice) => invoice.status === 'open' && !plan.invoiceNumbers.includes(invoice.number) && invoice.dueDate < on && !isBlocked(state, invoice.number),
+          ),
         });
         return steps.stepDone(state, action, on, `message ${sent.messageId} to ${plan.invoiceNumbers.join(', ')}`);
       }
