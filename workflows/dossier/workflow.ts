@@ -13,6 +13,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { CollectionActivities } from '../../activities/collection';
 import { dateInZone, instantAt } from '../../domain/calendar';
 import * as commands from '../../domain/collection/commands';
@@ -47,14 +48,15 @@ export async function collectionDossierWorkflow(input: contract.DossierInput): P
   setHandler(contract.invoiceRegisteredSignal, (invoice) => {
     state = commands.registerInvoice(state, procedure(), invoice, today(), joiningStep(procedure(), invoice.dueDate, today()));
   });
-  const update = <A>(definition: Parameters<typeof setHandler>[0], check: (arg: A) => unknown, apply: (arg: A) => DossierState) =>
+  /** An update: the check is its validator (a refusal never reaches history), then the change. */
+  const update = <A>(definition: UpdateDefinition<contract.DossierView, [A]>, check: (arg: A) => unknown, apply: (arg: A) => DossierState) =>
     setHandler(
-      definition as never,
-      ((arg: A) => {
+      definition,
+      (arg: A) => {
         state = apply(arg);
         return view();
-      }) as never,
-      { validator: ((arg: A) => void check(arg)) as never },
+      },
+      { validator: (arg: A) => void check(arg) },
     );
   update<commands.Payment>(contract.registerPaymentUpdate, (p) => commands.checkPayment(state, p), (p) => commands.registerPayment(state, p, today()));
   update<commands.Pause>(contract.pauseUpdate, (p) => commands.checkPause(state, p, today()), (p) => commands.pauseDossier(state, p, today()));
