@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts'],
+    files: ['workflows/**/*.ts', 'bench/baseline-workflow.ts', 'bench/workflows.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -46,6 +46,8 @@ function startProduct(env: Record<string, string>): Product {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a failed test can stop it together with the dev server it started.
+    detached: true,
   });
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -72,7 +74,7 @@ describe('o2c start on embedded defaults', () => {
   });
   afterAll(async () => {
     for (const product of running) {
-      if (product.child.exitCode === null) product.child.kill('SIGKILL');
+      if (product.child.exitCode === null && product.child.pid) process.kill(-product.child.pid, 'SIGKILL');
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
