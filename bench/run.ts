@@ -28,7 +28,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { loadTemplates, TEMPLATES_DIR } from '../adapters/templates';
-import { ConfigError, configFromProcess, type AppConfig } from '../config';
+import type { AppConfig } from '../config';
 import { migrate, openDatabase } from '../db/orm';
 import { createScratchDatabase } from '../db/scratch-database';
 import { registerSearchAttributes } from '../platform/search-attributes';
@@ -37,6 +37,7 @@ import { countHistory, fetchRunHistories, summarise, type HistoryCount } from '.
 import type { BaselineActivities, BaselineInput } from './baseline-workflow';
 import { PROCEDURE, runBaseline, runDossiers, sampleOf, type BenchContext, type RunOutcome } from './drive';
 import { printReport, type PhaseFigures } from './report';
+import { configOrExit } from '../platform/config-or-exit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TASK_QUEUE = 'o2c-bench';
@@ -81,17 +82,6 @@ function parseOptions(argv: string[]): Options {
   return program.opts<Options>();
 }
 
-function loadConfig(): AppConfig {
-  try {
-    return configFromProcess();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
 
 /** Collects garbage before each batch, so that a batch's peak is its own. */
 function garbageCollector(): () => void {
@@ -253,7 +243,7 @@ async function countSample(ctx: BenchContext, run: RunOutcome, size: number): Pr
 
 async function main(teardown: Teardown): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const config = loadConfig();
+  const config = configOrExit();
   Runtime.install({
     // Errors only: the SDK's warnings about the test server (heartbeat details) would break the progress bars.
     logger: new DefaultLogger('ERROR'),

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError, configFromProcess, redactedConfig, type AppConfig } from '../config';
+import { redactedConfig, type AppConfig } from '../config';
 import { environmentSchema, environmentVariableNames } from '../config/environment';
 import { generateMigrations } from '../db/migration-generator';
 import { createLogger, type Logger } from '../platform/logger';
@@ -14,22 +14,12 @@ import { installTemporalRuntime, launch, openApplicationDatabase, type Part } fr
 import { resolveTemporalBinary, type TemporalBinaryKind } from '../platform/temporal-binaries';
 import { bundleWorkflows } from '../platform/worker';
 import { proceduresCommand } from './procedures-command';
+import { configOrExit } from '../platform/config-or-exit';
 
-function loadOrExplain(): AppConfig {
-  try {
-    return configFromProcess();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
 
 /** Runs parts until Ctrl-C (or SIGTERM), then stops them cleanly; a second Ctrl-C forces. */
 async function runUntilSignal(parts: Part[]): Promise<void> {
-  const config = loadOrExplain();
+  const config = configOrExit();
   const logger = createLogger(config.log);
   if (parts.includes('worker')) installTemporalRuntime(config, logger);
   if (!parts.includes('worker') || !parts.includes('api')) {
@@ -80,7 +70,7 @@ async function runUntilSignal(parts: Part[]): Promise<void> {
 }
 
 async function withLogger<T>(task: (config: AppConfig, logger: Logger) => Promise<T>): Promise<void> {
-  const config = loadOrExplain();
+  const config = configOrExit();
   const logger = createLogger(config.log);
   try {
     await task(config, logger);
@@ -182,7 +172,7 @@ program
         .join('\n'),
   )
   .action(() => {
-    const config = loadOrExplain();
+    const config = configOrExit();
 process.stdout.write(`${JSON.stringify(redactedConfig(config), null, 2)}\n`);
   });
 
