@@ -114,8 +114,8 @@ export async function collectionDossierWorkflow(input: contract.DossierInput): P
       await condition(moved);
       continue;
     }
-    // A timer needs at least 1 ms; what is already due happens at once.
-    if (await condition(moved, Math.max(1, plan.at - Date.now()))) continue;
+    // What is already due happens at once, without a timer (a timer is a billable action).
+    if (plan.at > Date.now() && (await condition(moved, plan.at - Date.now()))) continue;
     state = await act(plan);
   }
 
