@@ -1,6 +1,8 @@
 /** Request and response schemas of the API (TypeBox: JSON Schema with static types). */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CUSTOMER_KINDS, LANGUAGES } from '../db/entities/customer';
+import { APPROVAL_OUTCOMES, PHONE_OUTCOMES } from '../domain/collection/commands';
+import { RISK_CLASSES, SEGMENTS } from '../domain/segmentation';
 
 const IsoDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD', examples: ['2026-03-31'] });
 /** A timestamp; Date objects are serialised as ISO 8601. */
@@ -27,9 +29,9 @@ export const CustomerBody = Type.Object(
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; default from O2C_TIME_ZONE' })),
     revenue12mCents: Type.Optional(Type.Integer({ minimum: 0, description: 'Revenue of the last 12 months, in cents' })),
     revenueRank: Type.Optional(Type.Integer({ minimum: 1, description: 'Rank in the portfolio by 12-month revenue (1 = largest)' })),
-    riskClass: Type.Optional(Type.Union(['low', 'medium', 'high', 'very-high'].map((c) => Type.Literal(c)), { default: 'medium' })),
+    riskClass: Type.Optional(Type.Union(RISK_CLASSES.map((c) => Type.Literal(c)), { default: 'medium' })),
     segmentOverride: Type.Optional(
-      Type.Object({ segment: Type.Union(['top-400', 'top-2500', 'other', 'risk'].map((c) => Type.Literal(c))), reason: Type.String({ minLength: 1 }), actor: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+      Type.Object({ segment: Type.Union(SEGMENTS.map((c) => Type.Literal(c))), reason: Type.String({ minLength: 1 }), actor: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
     ),
   },
   { additionalProperties: false },
@@ -102,7 +104,7 @@ export const ComplaintClosingBody = Type.Object(
 export const ProcedureChangeBody = Type.Object({ procedureId: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }), ...Actor }, { additionalProperties: false });
 export const TaskCompletionBody = Type.Object(
   {
-    outcome: Type.Union(['reached-promise', 'reached', 'disputed', 'no-answer', 'wrong-number', 'approved', 'rejected'].map((o) => Type.Literal(o))),
+    outcome: Type.Union([...PHONE_OUTCOMES, ...APPROVAL_OUTCOMES].map((o) => Type.Literal(o))),
     promiseDate: Type.Optional(IsoDate),
     actor: Actor.actor,
     reason: Type.Optional(Actor.reason),

@@ -3,7 +3,7 @@
  * This table is the single source for the parser (config/index.ts), the README's
  * configuration table and the docker-compose check in test/config.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
 const Port = (description: string, defaultPort: number) =>
   Type.Integer({ minimum: 1, maximum: 65535, default: defaultPort, description });
@@ -95,9 +95,5 @@ export const environmentSchema = Type.Object({
 export type Environment = Static<typeof environmentSchema>;
 export type EnvironmentVariable = keyof Environment;
 
-/** The schema of one variable: its description and default feed the README and the compose check. */
-export function variableSchema(name: EnvironmentVariable): TSchema {
-  return environmentSchema.properties[name];
-}
 
 export const environmentVariableNames = Object.keys(environmentSchema.properties) as EnvironmentVariable[];

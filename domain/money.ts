@@ -3,10 +3,6 @@
 /** An amount in euro cents. Always an integer. */
 export type Cents = number;
 
-export function isCents(value: number): boolean {
-  return Number.isSafeInteger(value);
-}
-
 const LOCALES: Record<string, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE', de: 'de-BE' };
 
 /** "€ 1.234,56" in Dutch, "1 234,56 €" in French: Intl's Belgian conventions. */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { TemplateRenderer } from '../adapters/templates';
 import type { AppConfig } from '../config';
@@ -21,8 +21,6 @@ export interface WorkerDependencies {
   poolCapacity: AppConfig['poolCapacity'];
   /** A bundle made by `o2c bundle` (or a test's setup); bundled from source when absent. */
   workflowBundlePath?: string;
-  /** Extra worker options, e.g. a smaller cache in the benchmark. */
-  options?: Partial<WorkerOptions>;
 }
 
 /** Bundles workflows/ quietly (webpack's statistics are not for people running the product). */
@@ -43,6 +41,5 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       creditor: deps.creditor,
       poolCapacity: (pool) => deps.poolCapacity[pool] ?? Object.values(deps.poolCapacity)[0] ?? 0,
     }),
-    ...deps.options,
   });
 }

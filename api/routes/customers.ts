@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Customer } from '../../db/entities';
-import { segmentCustomer, SegmentationInputRejected, type ManualOverride, type RiskClass } from '../../domain/segmentation';
+import { segmentCustomer, SegmentationInputRejected } from '../../domain/segmentation';
 import { ApiError, invalidField, notFound } from '../errors';
 import type { RouteOptions } from '../dependencies';
 import { CustomerBody, CustomerResponse, ErrorResponse } from '../schemas';
@@ -48,8 +48,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
           kind: body.kind,
           revenue12mCents: body.revenue12mCents ?? 0,
           revenueRank: body.revenueRank,
-          riskClass: (body.riskClass ?? 'medium') as RiskClass,
-          override: body.segmentOverride as ManualOverride | undefined, // shapes checked by the body schema
+          riskClass: body.riskClass ?? 'medium',
+          override: body.segmentOverride,
         });
       } catch (error) {
         if (error instanceof SegmentationInputRejected) {

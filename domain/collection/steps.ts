@@ -6,7 +6,7 @@
 import type { CalendarDate } from '../calendar';
 import type { StepDefinition } from '../procedures/definition';
 import type { TaskCompletion } from './commands';
-import { revise, type DossierState, type HumanTask } from './state';
+import { DEFAULT_PROMISE_GRACE_DAYS, revise, type DossierState, type HumanTask } from './state';
 
 export interface StepAction {
   stepIndex: number;
@@ -57,7 +57,7 @@ export function stepSkipped(state: DossierState, action: StepAction, today: Cale
 export function phoneCallCompleted(state: DossierState, action: StepAction, completion: TaskCompletion, today: CalendarDate): DossierState {
   let next = stepDone(state, action, today, `${completion.outcome} (${completion.actor}${completion.reason ? `: ${completion.reason}` : ''})`);
   if (completion.outcome === 'reached-promise' && completion.promiseDate) {
-    next = revise(next, { promise: { date: completion.promiseDate, graceDays: 3, invoiceNumbers: action.invoiceNumbers, madeBy: completion.actor } }, {
+    next = revise(next, { promise: { date: completion.promiseDate, graceDays: DEFAULT_PROMISE_GRACE_DAYS, invoiceNumbers: action.invoiceNumbers, madeBy: completion.actor } }, {
       on: today, actor: completion.actor, action: 'promise to pay', detail: `by ${completion.promiseDate}, on the phone`,
     });
   }

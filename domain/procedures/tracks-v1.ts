@@ -6,7 +6,7 @@
  * Published: never edit a version here, add the next one (test/domain/procedures.test.ts
  * compares each against procedures.lock.json).
  */
-import type { DayOffset, Procedure, StepCode, StepDefinition } from './definition';
+import type { DayOffset, Procedure, StepDefinition } from './definition';
 
 const days = (n: number): DayOffset => ({ days: n, unit: 'calendar' });
 const CALL_DEADLINE: DayOffset = { days: 2, unit: 'business' };
@@ -98,5 +98,3 @@ export const RISK_CONSUMER_V1: Procedure = {
 };
 
 export const TRACKS_V1: Procedure[] = [TOP_400_V1, TOP_2500_V1, OTHER_V1, RISK_V1, OTHER_CONSUMER_V1, RISK_CONSUMER_V1];
-
-export const STEP_SEQUENCE = (procedure: Procedure): StepCode[] => procedure.steps.map((s) => s.code);
