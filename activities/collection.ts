@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { TemplateRenderer } from '../adapters/templates';
 import type { AppConfig } from '../config';
 import { Customer, DossierProjection, HumanTaskRecord, LegalHandoff, OutboxMessage } from '../db/entities';
@@ -15,6 +15,7 @@ import { sumCents } from '../domain/money';
 import type { CustomerKind, StepDefinition, StepCode } from '../domain/procedures/definition';
 import type { DossierView } from '../workflows/dossier/contract';
 import { dunningFees, messageData } from './dunning-message';
+import { insertOnce } from './insert-once';
 
 export interface CollectionActivityDependencies {
   orm: MikroORM;
@@ -56,20 +57,6 @@ export interface LegalHandoffRequest {
   customerKind: CustomerKind;
   stepDate: CalendarDate;
   invoices: CollectionInvoice[];
-}
-
-/** Inserts unless the unique key is taken; a racing attempt's row wins. */
-async function insertOnce<T>(orm: MikroORM, find: () => Promise<T | null>, insert: () => Promise<T>): Promise<{ row: T; created: boolean }> {
-  const existing = await find();
-  if (existing) return { row: existing, created: false };
-  try {
-    return { row: await insert(), created: true };
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const winner = await find();
-    if (!winner) throw error;
-    return { row: winner, created: false };
-  }
 }
 
 export function createCollectionActivities(deps: CollectionActivityDependencies) {

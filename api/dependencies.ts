@@ -6,6 +6,8 @@ export interface ApiDependencies {
   orm: MikroORM;
   temporal: Client;
   taskQueue: string;
+  /** Whose invoices and credit notes these are (name and account on the documents). */
+  creditor: { name: string; iban: string };
   /** Zone for customers registered without one. */
   defaultTimeZone: string;
 }

@@ -1,52 +1,15 @@
 /**
- * The API's side of the collection dossier workflow: hand it an invoice (signal-with-start,
- * so the first invoice starts the dossier on the customer's procedure), read its live state
- * (a query) and send it updates. A rejected update becomes a 422 naming the field.
+ * The API's side of the collection dossier workflow: read its live state (a query) and send
+ * it updates. A rejected update becomes a 422 naming the field. Invoices reach it through
+ * platform/dossier-handoff.ts.
  */
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Customer, Invoice } from '../db/entities';
-import { procedureFor } from '../domain/procedures/catalogue';
-import type { Segment } from '../domain/procedures/definition';
-import {
-  DOSSIER_WORKFLOW_TYPE,
-  dossierStatusQuery,
-  dossierWorkflowId,
-  invoiceRegisteredSignal,
-  type DossierInput,
-  type DossierView,
-} from '../workflows/dossier/contract';
+import { dossierStatusQuery, dossierWorkflowId, type DossierView } from '../workflows/dossier/contract';
 import type { collectionDossierWorkflow } from '../workflows/dossier/workflow';
-import { customerIdAttribute } from '../workflows/search-attributes';
 import type { ApiDependencies } from './dependencies';
 import { ApiError } from './errors';
-
-export async function handInvoiceToDossier(deps: ApiDependencies, customer: Customer, invoice: Invoice): Promise<string> {
-  const workflowId = dossierWorkflowId(customer.id);
-  const kind = customer.kind;
-  const procedure = procedureFor(customer.segment as Segment, kind);
-  const input: DossierInput = { customerId: customer.id, customerKind: kind, timeZone: customer.timeZone, procedure: { id: procedure.id, version: procedure.version } };
-  const send = () => deps.temporal.workflow.signalWithStart(DOSSIER_WORKFLOW_TYPE, {
-    workflowId,
-    taskQueue: deps.taskQueue,
-    args: [input],
-    signal: invoiceRegisteredSignal,
-    signalArgs: [
-      { number: invoice.number, issueDate: invoice.issueDate, dueDate: invoice.dueDate, amountCents: invoice.amountCents, currency: invoice.currency },
-    ],
-    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
-  });
-  try {
-    await send();
-  } catch (error) {
-    // Two invoices of a new customer at the same moment: the other request started the
-    // dossier between our check and our start. Now it exists, so the signal lands.
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    await send();
-  }
-  return workflowId;
-}
 
 const handle = (deps: ApiDependencies, customerId: string): WorkflowHandle<typeof collectionDossierWorkflow> =>
   deps.temporal.workflow.getHandle(dossierWorkflowId(customerId));

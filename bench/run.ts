@@ -26,7 +26,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
+import { createCollectionActivities } from '../activities/collection';
 import { loadTemplates, TEMPLATES_DIR } from '../adapters/templates';
 import type { AppConfig } from '../config';
 import { migrate, openDatabase } from '../db/orm';
@@ -206,7 +206,8 @@ async function withServer<T>(setup: Setup, work: (ctx: BenchContext) => Promise<
       activities: counted(
         {
           // No call is ever opened: the optional call's pool has no capacity.
-          ...createActivities({ orm: setup.orm, templates: loadTemplates(TEMPLATES_DIR), creditor: setup.config.creditor, poolCapacity: () => 0 }),
+          // The benchmark runs collection dossiers only.
+          ...createCollectionActivities({ orm: setup.orm, templates: loadTemplates(TEMPLATES_DIR), creditor: setup.config.creditor, poolCapacity: () => 0 }),
           ...baselineActivities,
         },
         setup.counter,

@@ -84,6 +84,11 @@ export const environmentSchema = Type.Object({
   }),
   O2C_CREDITOR_IBAN: Type.String({ minLength: 15, default: 'BE71 0961 2345 6769', description: 'Account the customers pay to, as printed on messages.' }),
   O2C_CREDITOR_EMAIL: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', default: 'credit@example.com', description: 'Address customers reply to with questions or complaints.' }),
+  CREDIT_DATA_BASE_URL: Type.String({
+    default: '',
+    description: 'The credit-data provider\'s API (trade reports for credit checks and reviews). Empty: a local demo bureau with made-up reports starts with the worker.',
+  }),
+  CREDIT_DATA_API_KEY: Type.String({ default: '', description: 'API key for the credit-data provider (sent as a bearer token).' }),
   COLLECTOR_POOL_CAPACITY: Type.String({
     pattern: '^[a-z0-9-]+=[0-9]+(,[a-z0-9-]+=[0-9]+)*$',
     default: 'collectors=40,key-accounts=20',

@@ -37,6 +37,8 @@ export interface AppConfig {
     registerSearchAttributes: boolean;
   };
   creditor: { name: string; enterpriseNumber: string; iban: string; email: string };
+  /** The credit-data provider; `demo` runs the local fake bureau (fakes/credit-bureau). */
+  creditData: { kind: 'demo' } | { kind: 'provider'; baseUrl: string; apiKey: string };
   /** Open phone tasks per collectors' pool before optional calls are skipped. */
   poolCapacity: Record<string, number>;
   tools: {
@@ -113,6 +115,10 @@ function crossChecks(e: Environment): string[] {
     const value = e[name];
     if (value && !path.isAbsolute(value)) problems.push(`${name}=${JSON.stringify(value)}: expected an absolute path`);
   }
+  if (e.CREDIT_DATA_BASE_URL && !/^https?:\/\/[^\s]+$/.test(e.CREDIT_DATA_BASE_URL)) {
+    problems.push(`CREDIT_DATA_BASE_URL=${JSON.stringify(e.CREDIT_DATA_BASE_URL)}: expected an http(s) URL such as https://api.provider.example`);
+  }
+  if (e.CREDIT_DATA_BASE_URL && !e.CREDIT_DATA_API_KEY) problems.push('CREDIT_DATA_API_KEY: required with CREDIT_DATA_BASE_URL (the provider refuses requests without it)');
   if (!e.TEMPORAL_ADDRESS && e.TEMPORAL_UI && e.TEMPORAL_UI_PORT === e.TEMPORAL_DEV_PORT) {
     problems.push('TEMPORAL_UI_PORT: must differ from TEMPORAL_DEV_PORT');
   }
@@ -171,6 +177,7 @@ function toAppConfig(e: Environment, cwd: string): AppConfig {
       iban: e.O2C_CREDITOR_IBAN,
       email: e.O2C_CREDITOR_EMAIL,
     },
+    creditData: e.CREDIT_DATA_BASE_URL ? { kind: 'provider', baseUrl: e.CREDIT_DATA_BASE_URL, apiKey: e.CREDIT_DATA_API_KEY } : { kind: 'demo' },
     poolCapacity: Object.fromEntries(e.COLLECTOR_POOL_CAPACITY.split(',').map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])])),
     tools: {
       temporalCliPath: e.TEMPORAL_CLI_PATH,
@@ -187,7 +194,8 @@ export function redactedConfig(config: AppConfig): AppConfig {
   const database = config.database.kind === 'postgresql' ? { ...config.database, url: hideUrlPassword(config.database.url) } : config.database;
   const server = config.temporal.server;
   const temporalServer = server.kind === 'external' && server.apiKey ? { ...server, apiKey: '***' } : server;
-  return { ...config, database, temporal: { ...config.temporal, server: temporalServer } };
+  const creditData = config.creditData.kind === 'provider' ? { ...config.creditData, apiKey: '***' } : config.creditData;
+  return { ...config, database, creditData, temporal: { ...config.temporal, server: temporalServer } };
 }
 
 /** The only read of process.env in the product: call once at start-up and pass the result down. */

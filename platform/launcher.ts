@@ -9,9 +9,12 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type LogLevel as TemporalLogLevel } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
+import { createHttpCreditDataProvider } from '../adapters/credit-data/http-client';
+import type { CreditDataProvider } from '../adapters/credit-data/provider';
 import { loadTemplates, TEMPLATES_DIR } from '../adapters/templates';
 import { buildApi } from '../api/app';
 import type { AppConfig } from '../config';
+import { startFakeCreditBureau } from '../fakes/credit-bureau/server';
 import { migrate, openDatabase } from '../db/orm';
 import { startDevServer, type DevServer } from './dev-server';
 import type { Logger } from './logger';
@@ -80,6 +83,14 @@ export async function openApplicationDatabase(config: AppConfig, logger: Logger)
   return orm;
 }
 
+/** The configured provider, or (embedded defaults) the demo bureau, started here and stopped with the rest. */
+async function creditDataProvider(config: AppConfig, logger: Logger): Promise<{ provider: CreditDataProvider; stop?: () => Promise<void> }> {
+  if (config.creditData.kind === 'provider') return { provider: createHttpCreditDataProvider(config.creditData) };
+  const bureau = await startFakeCreditBureau();
+  logger.warn({ url: bureau.url }, 'CREDIT_DATA_BASE_URL is not set: credit checks use the local demo bureau and its made-up reports. Set CREDIT_DATA_BASE_URL and CREDIT_DATA_API_KEY before deciding on real customers.');
+  return { provider: createHttpCreditDataProvider({ baseUrl: bureau.url, apiKey: bureau.apiKey }), stop: () => bureau.close() };
+}
+
 export async function launch(config: AppConfig, logger: Logger, parts: Part[]): Promise<Running> {
   const stack: Array<{ name: string; stop: () => Promise<unknown> }> = [];
   const stop = async () => {
@@ -112,6 +123,8 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
 
     let done: Promise<void> = new Promise(() => undefined);
     if (parts.includes('worker')) {
+      const creditData = await creditDataProvider(config, logger);
+      if (creditData.stop) stack.push({ name: 'the demo credit bureau', stop: creditData.stop });
       const connection = await connectWorker(endpoint);
       stack.push({ name: 'the worker connection', stop: () => connection.close() });
       const worker = await createWorker({
@@ -122,6 +135,8 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
         templates: loadTemplates(TEMPLATES_DIR),
         creditor: config.creditor,
         poolCapacity: config.poolCapacity,
+        creditData: creditData.provider,
+        temporal: client,
       });
       const running = worker.run();
       stack.push({ name: 'the worker', stop: async () => {
@@ -136,7 +151,7 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
     let api: FastifyInstance | undefined;
     if (parts.includes('api')) {
       api = await buildApi(
-        { orm, temporal: client, taskQueue: config.temporal.taskQueue, defaultTimeZone: config.timeZone },
+        { orm, temporal: client, taskQueue: config.temporal.taskQueue, creditor: config.creditor, defaultTimeZone: config.timeZone },
         logger.child({ component: 'api' }),
       );
       const server = api;

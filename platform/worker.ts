@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
+import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { CreditDataProvider } from '../adapters/credit-data/provider';
 import type { TemplateRenderer } from '../adapters/templates';
 import type { AppConfig } from '../config';
 
@@ -19,6 +21,9 @@ export interface WorkerDependencies {
   templates: TemplateRenderer;
   creditor: AppConfig['creditor'];
   poolCapacity: AppConfig['poolCapacity'];
+  creditData: CreditDataProvider;
+  /** For activities that signal or query other workflows (invoice to dossier, exposure). */
+  temporal: Client;
   /** A bundle made by `o2c bundle` (or a test's setup); bundled from source when absent. */
   workflowBundlePath?: string;
 }
@@ -40,6 +45,9 @@ export async function createWorker(deps: WorkerDependencies): Promise<Worker> {
       templates: deps.templates,
       creditor: deps.creditor,
       poolCapacity: (pool) => deps.poolCapacity[pool] ?? Object.values(deps.poolCapacity)[0] ?? 0,
+      creditData: deps.creditData,
+      temporal: deps.temporal,
+      taskQueue: deps.taskQueue,
     }),
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Customer, Invoice } from '../../db/entities';
 import { calendarDate, compareDates } from '../../domain/calendar';
-import { handInvoiceToDossier } from '../dossier-gateway';
+import { handInvoiceToDossier } from '../../platform/dossier-handoff';
 import type { RouteOptions } from '../dependencies';
 import { ApiError, invalidField } from '../errors';
 import { ErrorResponse, InvoiceBody, InvoiceResponse } from '../schemas';
@@ -50,7 +50,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         status = 201;
       }
       // Stored first, then handed over: if Temporal is unreachable the invoice is kept and a retry hands it over.
-      const dossierId = await handInvoiceToDossier(deps, customer, invoice);
+      const dossierId = await handInvoiceToDossier(deps.temporal, deps.taskQueue, customer, invoice);
       if (!invoice.handedToDossier) {
         invoice.handedToDossier = true;
         await em.flush();

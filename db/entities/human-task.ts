@@ -1,16 +1,20 @@
 import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 
 /**
- * A task for a person, created by a dossier: a phone call to make, or a step to approve.
- * The action list reads these; the outcome goes back to the dossier as an update.
+ * A task for a person, created by a workflow: a phone call to make or a step to approve
+ * (collection dossier), a referred credit check, a blocked delivery, a credit review. The
+ * action list reads these; the outcome goes back to the workflow as an update.
  */
+export type HumanTaskKind = 'phone-call' | 'approval' | 'credit-referral' | 'delivery-block' | 'credit-review';
+
 export class HumanTaskRecord {
   [OptionalProps]?: 'status' | 'createdAt' | 'outcome' | 'completedBy' | 'completedAt';
-  /** `<dossier workflow id>/<task id>`: unique, and stable when an activity is retried. */
+  /** `<workflow id>/<task id>`: unique, and stable when an activity is retried. */
   id!: string;
+  /** The workflow that waits for it (a dossier, an opportunity, an order, an account). */
   dossierId!: string;
   customerId!: string;
-  kind!: 'phone-call' | 'approval';
+  kind!: HumanTaskKind;
   stepCode!: string;
   pool!: string;
   invoiceNumbers!: string[];

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { buildApi } from '../../api/app';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
-import { timeSkippingEnvironment } from '../support/temporal';
+import { TEST_CREDITOR, timeSkippingEnvironment } from '../support/temporal';
 
 describe('HTTP API', () => {
   let env: TestWorkflowEnvironment;
@@ -12,7 +12,7 @@ describe('HTTP API', () => {
   beforeAll(async () => {
     env = await timeSkippingEnvironment();
     db = await openTestDatabase('sqlite');
-    api = await buildApi({ orm: db.orm, temporal: env.client, taskQueue: 'api-test', defaultTimeZone: 'Europe/Brussels' });
+    api = await buildApi({ orm: db.orm, temporal: env.client, taskQueue: 'api-test', creditor: TEST_CREDITOR, defaultTimeZone: 'Europe/Brussels' });
     await api.inject({
       method: 'POST',
       url: '/customers',
@@ -119,7 +119,7 @@ describe('HTTP API', () => {
     expect(health.json()).toEqual({ status: 'ok', database: 'ok', temporal: 'ok' });
 
     const broken = await openTestDatabase('sqlite');
-    const brokenApi = await buildApi({ orm: broken.orm, temporal: env.client, taskQueue: 'api-test', defaultTimeZone: 'Europe/Brussels' });
+    const brokenApi = await buildApi({ orm: broken.orm, temporal: env.client, taskQueue: 'api-test', creditor: TEST_CREDITOR, defaultTimeZone: 'Europe/Brussels' });
     await broken.orm.close(true);
     const response = await brokenApi.inject({ method: 'GET', url: '/customers/C-1' });
     expect(response.statusCode).toBe(500);

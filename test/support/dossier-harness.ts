@@ -8,7 +8,7 @@ import { buildApi } from '../../api/app';
 import { addDays, dateInZone, type CalendarDate } from '../../domain/calendar';
 import type { DossierView } from '../../workflows/dossier/contract';
 import type { TestDatabase } from './databases';
-import { eventually } from './temporal';
+import { eventually, TEST_CREDITOR } from './temporal';
 
 export interface Harness {
   api: FastifyInstance;
@@ -25,7 +25,7 @@ export interface Harness {
 }
 
 export async function createHarness(env: TestWorkflowEnvironment, db: TestDatabase, taskQueue: string): Promise<Harness> {
-  const api = await buildApi({ orm: db.orm, temporal: env.client, taskQueue, defaultTimeZone: 'Europe/Brussels' });
+  const api = await buildApi({ orm: db.orm, temporal: env.client, taskQueue, creditor: TEST_CREDITOR, defaultTimeZone: 'Europe/Brussels' });
   const today = async () => dateInZone(await env.currentTimeMs(), 'Europe/Brussels');
   const view = async (customerId: string) => {
     const response = await api.inject({ method: 'GET', url: `/dossiers/${customerId}` });

@@ -7,6 +7,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { CreditReportUnavailable, type CreditDataProvider } from '../../adapters/credit-data/provider';
 import { loadTemplates, TEMPLATES_DIR } from '../../adapters/templates';
 import pino, { type Logger } from 'pino';
 import { registerSearchAttributes } from '../../platform/search-attributes';
@@ -39,12 +40,24 @@ export const poolCapacity: Record<string, number> = {};
 
 export type TestActivities = ReturnType<typeof createActivities>;
 
+/** For test files that never run a credit check: any call is a mistake in the test, said loudly. */
+const noCreditBureau: CreditDataProvider = {
+  fetchReport: () => Promise.reject(new CreditReportUnavailable('provider-error', false, 'this test file starts no credit bureau; pass one to testWorker')),
+};
+
+export interface TestWorkerOptions {
+  wrap?: (activities: TestActivities) => TestActivities;
+  /** The credit-data adapter, pointed at the fake bureau by the files that check credit. */
+  creditData?: CreditDataProvider;
+}
+
 export function testWorker(
   env: TestWorkflowEnvironment,
   orm: MikroORM,
   taskQueue: string,
-  wrap: (activities: TestActivities) => TestActivities = (activities) => activities,
+  options: TestWorkerOptions = {},
 ): Promise<Worker> {
+  const wrap = options.wrap ?? ((activities: TestActivities) => activities);
   return Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -55,6 +68,9 @@ export function testWorker(
       templates: loadTemplates(TEMPLATES_DIR),
       creditor: TEST_CREDITOR,
       poolCapacity: (pool) => poolCapacity[pool] ?? 10,
+      creditData: options.creditData ?? noCreditBureau,
+      temporal: env.client,
+      taskQueue,
     })),
   });
 }
@@ -94,9 +110,9 @@ export async function startTestWorker(
   env: TestWorkflowEnvironment,
   orm: MikroORM,
   taskQueue: string,
-  wrap?: (activities: TestActivities) => TestActivities,
+  options: TestWorkerOptions = {},
 ): Promise<{ stop(): Promise<void> }> {
-  const worker = await testWorker(env, orm, taskQueue, wrap);
+  const worker = await testWorker(env, orm, taskQueue, options);
   const running = worker.run();
   return {
     async stop() {

@@ -151,7 +151,7 @@ describe('collection dossier behaviour on the time-skipping server', () => {
   it('sends a reminder once when the worker crashes after recording it and the activity runs again', async () => {
     let attempts = 0;
     const queue = 'crash-test';
-    const crashing = await testWorker(env, db.orm, queue, (activities) => ({
+    const crashing = await testWorker(env, db.orm, queue, { wrap: (activities) => ({
       ...activities,
       async sendDunningMessage(request) {
         const result = await activities.sendDunningMessage(request);
@@ -159,7 +159,7 @@ describe('collection dossier behaviour on the time-skipping server', () => {
         if (attempts === 1) throw ApplicationFailure.retryable('the worker died before reporting the result');
         return result;
       },
-    }));
+    }) });
     const own = await createHarness(env, db, queue);
     try {
       await crashing.runUntil(async () => {

@@ -1,0 +1,259 @@
+/**
+ * The front half of order to cash as the API drives it: the customer's account, the
+ * credit check at the opportunity, the contract, the order and its delivery, credit
+ * notes. Stored rows first, then the workflows (started idempotently, so a retried
+ * request finds what the first attempt made). Rules refuse with "field: why" → 422.
+ */
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { Contract, CreditDecisionRecord, Customer, Invoice, Opportunity, SalesOrder } from '../db/entities';
+import { issueInvoice, storedDocument } from '../db/invoice-issuing';
+import { type CalendarDate, dateInZone } from '../domain/calendar';
+import { acceptancePolicyOn } from '../domain/credit/acceptance-policy';
+import { checkCreditNote, fullCreditLines } from '../domain/invoicing/credit-note';
+import { computeInvoice, InvoiceRejected, type InvoiceLineInput } from '../domain/invoicing/invoice';
+import { ContractRejected, contractTerms, type ContractRequest } from '../domain/sales/contract-terms';
+import * as account from '../workflows/account/contract';
+import { dossierStatusQuery, dossierWorkflowId, registerPaymentUpdate } from '../workflows/dossier/contract';
+import * as opportunity from '../workflows/opportunity/contract';
+import * as order from '../workflows/order/contract';
+import { customerIdAttribute } from '../workflows/search-attributes';
+import type { ApiDependencies } from './dependencies';
+import { ApiError, invalidField, notFound } from './errors';
+import { queryWorkflow, rejection, updateWorkflow } from './workflow-gateway';
+
+const today = (customer: Customer) => dateInZone(Date.now(), customer.timeZone);
+
+/** Rules of the domain refuse with a field and a reason: the caller's input, a 422. */
+async function asRejection<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ContractRejected || error instanceof InvoiceRejected) throw rejection(error.message);
+    throw error;
+  }
+}
+
+export async function customerOrFail(deps: ApiDependencies, customerId: string, field = 'customerId'): Promise<Customer> {
+  const customer = await deps.orm.em.fork().findOne(Customer, { id: customerId });
+  if (!customer) throw invalidField(field, `no customer ${customerId}; register it first with POST /customers`);
+  return customer;
+}
+
+/** Starts the customer's account workflow unless it runs already. */
+export async function ensureAccount(deps: ApiDependencies, customer: Customer): Promise<void> {
+  const input: account.AccountInput = {
+    customerId: customer.id,
+    customerKind: customer.kind,
+    timeZone: customer.timeZone,
+    enterpriseNumber: customer.enterpriseNumber ?? null,
+  };
+  await deps.temporal.workflow.start(account.ACCOUNT_WORKFLOW_TYPE, {
+    workflowId: account.accountWorkflowId(customer.id),
+    taskQueue: deps.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
+  });
+}
+
+export const accountHandle = (deps: ApiDependencies, customerId: string) => deps.temporal.workflow.getHandle(account.accountWorkflowId(customerId));
+export const opportunityHandle = (deps: ApiDependencies, id: string) => deps.temporal.workflow.getHandle(opportunity.opportunityWorkflowId(id));
+export const orderHandle = (deps: ApiDependencies, id: string) => deps.temporal.workflow.getHandle(order.orderWorkflowId(id));
+
+export async function accountView(deps: ApiDependencies, customerId: string): Promise<account.AccountView> {
+  const view = await queryWorkflow(accountHandle(deps, customerId), account.accountStatusQuery);
+  if (!view) throw notFound(`An account for customer ${customerId}`);
+  return view;
+}
+
+export interface OpportunityRequest {
+  id: string;
+  customerId: string;
+  description: string;
+  requestedExposureCents: number;
+  requestedBy: string;
+}
+
+/** Opens the opportunity and answers once the automatic check has decided or referred. */
+export async function openOpportunity(deps: ApiDependencies, request: OpportunityRequest): Promise<{ created: boolean; view: opportunity.OpportunityView }> {
+  const customer = await customerOrFail(deps, request.customerId);
+  const em = deps.orm.em.fork();
+  const known = await em.findOne(Opportunity, { id: request.id });
+  if (known && (known.customer.id !== request.customerId || known.requestedExposureCents !== request.requestedExposureCents)) {
+    throw new ApiError(409, 'Conflict', `Opportunity ${request.id} exists with another customer or amount; open a new opportunity to check a different exposure`);
+  }
+  if (!known) {
+    em.create(Opportunity, {
+      id: request.id, customer, description: request.description, requestedExposureCents: request.requestedExposureCents,
+      requestedPaymentTermDays: 0, status: 'checking', createdBy: request.requestedBy, createdAt: new Date(),
+    });
+    await em.flush();
+  }
+  await ensureAccount(deps, customer);
+  const input: opportunity.OpportunityInput = {
+    opportunityId: request.id,
+    customerId: customer.id,
+    customerKind: customer.kind,
+    timeZone: customer.timeZone,
+    enterpriseNumber: customer.enterpriseNumber ?? null,
+    description: request.description,
+    requestedExposureCents: request.requestedExposureCents,
+    requestedBy: request.requestedBy,
+    policyVersion: acceptancePolicyOn(today(customer)).version,
+  };
+  await deps.temporal.workflow.start(opportunity.CREDIT_CHECK_WORKFLOW_TYPE, {
+    workflowId: opportunity.opportunityWorkflowId(request.id),
+    taskQueue: deps.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
+  });
+  const handle = opportunityHandle(deps, request.id);
+  // A finished check answers its query; a running one answers once it has decided or referred.
+  const view = (await queryWorkflow(handle, opportunity.opportunityStatusQuery))?.stage === 'decided'
+    ? (await queryWorkflow(handle, opportunity.opportunityStatusQuery))!
+    : await updateWorkflow(handle, `The credit check of opportunity ${request.id}`, opportunity.checkOutcomeUpdate);
+  return { created: !known, view };
+}
+
+export interface ContractBody extends Omit<ContractRequest, 'startsOn' | 'endsOn'> {
+  id: string;
+  customerId: string;
+  opportunityId: string;
+  renewsContractId?: string;
+  startsOn: string;
+  endsOn?: string;
+  signedBy: string;
+}
+
+export async function signContract(deps: ApiDependencies, body: ContractBody): Promise<{ created: boolean; contract: Contract }> {
+  const customer = await customerOrFail(deps, body.customerId);
+  const em = deps.orm.em.fork();
+  const known = await em.findOne(Contract, { id: body.id });
+  if (known) {
+    if (known.customer.id !== body.customerId || known.opportunityId !== body.opportunityId) {
+      throw new ApiError(409, 'Conflict', `Contract ${body.id} exists for another customer or opportunity`);
+    }
+    return { created: false, contract: known };
+  }
+  const opportunityRow = await em.findOne(Opportunity, { id: body.opportunityId });
+  if (!opportunityRow || opportunityRow.customer.id !== customer.id) throw invalidField('opportunityId', `no opportunity ${body.opportunityId} for customer ${customer.id}; open one with POST /opportunities`);
+  const decision = await em.findOne(CreditDecisionRecord, { opportunityId: body.opportunityId });
+  if (body.renewsContractId && !(await em.findOne(Contract, { id: body.renewsContractId, customer: customer.id }))) {
+    throw invalidField('renewsContractId', `no contract ${body.renewsContractId} of customer ${customer.id} to renew`);
+  }
+  const { renewsContractId, signedBy } = body;
+  const clauses: Omit<ContractRequest, 'startsOn'> = {
+    paymentTermDays: body.paymentTermDays, termJustification: body.termJustification, invoicing: body.invoicing, advancePaymentPercent: body.advancePaymentPercent,
+    guarantee: body.guarantee, cashDiscount: body.cashDiscount, creditInsuranceRequired: body.creditInsuranceRequired, clauses: body.clauses,
+  };
+  const terms = await asRejection(() =>
+    contractTerms(
+      customer.kind,
+      { ...clauses, startsOn: body.startsOn as CalendarDate, endsOn: (body.endsOn ?? null) as CalendarDate | null },
+      decision
+        ? { outcome: decision.outcome, conditions: decision.conditions, reasons: decision.reasons }
+        : { outcome: 'refer', conditions: [], reasons: [] },
+    ),
+  );
+  const contract = em.create(Contract, {
+    id: body.id, customer, opportunityId: body.opportunityId, renewsContractId: renewsContractId ?? null,
+    paymentTermDays: terms.paymentTermDays, invoicing: terms.invoicing, advancePaymentPercent: terms.advancePaymentPercent,
+    guarantee: terms.guarantee, cashDiscount: terms.cashDiscount, creditInsuranceRequired: terms.creditInsuranceRequired,
+    clauses: terms.clauses, startsOn: terms.startsOn, endsOn: terms.endsOn, signedBy, createdAt: new Date(),
+  });
+  await em.flush();
+  await ensureAccount(deps, customer);
+  await accountHandle(deps, customer.id).signal(account.contractSignedSignal, { contractId: contract.id, renewsContractId: renewsContractId ?? null });
+  return { created: true, contract };
+}
+
+export interface OrderBody {
+  id: string;
+  customerId: string;
+  contractId: string;
+  orderedOn?: string;
+  lines: InvoiceLineInput[];
+  placedBy: string;
+}
+
+/** Registers the order, asks the account whether it may be delivered, and starts its workflow. */
+export async function placeOrder(deps: ApiDependencies, body: OrderBody): Promise<{ created: boolean; view: order.OrderView }> {
+  const customer = await customerOrFail(deps, body.customerId);
+  const em = deps.orm.em.fork();
+  const contract = await em.findOne(Contract, { id: body.contractId });
+  if (!contract || contract.customer.id !== customer.id) throw invalidField('contractId', `no contract ${body.contractId} for customer ${customer.id}; sign one with POST /contracts`);
+  const orderedOn = (body.orderedOn ?? today(customer)) as CalendarDate;
+  if (orderedOn < contract.startsOn || (contract.endsOn && orderedOn > contract.endsOn)) {
+    throw invalidField('orderedOn', `${orderedOn} is outside contract ${contract.id} (${contract.startsOn} – ${contract.endsOn ?? 'open-ended'})`);
+  }
+  // The rules that will make the invoice check the lines now: a wrong VAT rate is refused at the order, not at delivery.
+  const priced = await asRejection(() => computeInvoice({
+    kind: 'invoice', number: body.id, issueDate: orderedOn, paymentTermDays: contract.paymentTermDays, performanceDate: null,
+    lines: body.lines, structuredReferenceBase: '0000000000', creditor: { name: deps.creditor.name, iban: deps.creditor.iban }, currency: 'EUR',
+  }));
+  let known = await em.findOne(SalesOrder, { id: body.id });
+  if (known && (known.customer.id !== customer.id || known.totalCents !== priced.totalCents)) {
+    throw new ApiError(409, 'Conflict', `Order ${body.id} exists with another customer or total; correct an order with a new one or a credit note`);
+  }
+  if (!known) {
+    known = em.create(SalesOrder, {
+      id: body.id, customer, contract, lines: priced.lines, netCents: priced.netCents, vatCents: priced.vatCents, totalCents: priced.totalCents,
+      orderedOn, status: 'blocked', blockReasons: ['waiting for the credit check of the order'], createdAt: new Date(), updatedAt: new Date(),
+    });
+    await em.flush();
+  }
+  await ensureAccount(deps, customer);
+  const clearance = await updateWorkflow(accountHandle(deps, customer.id), `The account of customer ${customer.id}`, account.placeOrderUpdate, {
+    orderId: body.id, totalCents: priced.totalCents, insuranceRequired: contract.creditInsuranceRequired, actor: body.placedBy,
+  });
+  const input: order.OrderInput = {
+    orderId: body.id, customerId: customer.id, customerKind: customer.kind, timeZone: customer.timeZone, contractId: contract.id,
+    terms: { paymentTermDays: contract.paymentTermDays, invoicing: contract.invoicing, advancePaymentPercent: contract.advancePaymentPercent, creditInsuranceRequired: contract.creditInsuranceRequired },
+    lines: body.lines, totalCents: priced.totalCents, orderedOn, clearance,
+  };
+  await deps.temporal.workflow.start(order.ORDER_WORKFLOW_TYPE, {
+    workflowId: order.orderWorkflowId(body.id),
+    taskQueue: deps.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
+  });
+  const view = await queryWorkflow(orderHandle(deps, body.id), order.orderStatusQuery);
+  return { created: known.createdAt.getTime() > Date.now() - 60_000 && view?.journal.length === 0, view: view! };
+}
+
+export interface CreditNoteBody {
+  /** The caller's reference for this correction (complaint id, return note): a retry with it issues nothing new. */
+  reference: string;
+  reason: string;
+  actor: string;
+  /** Lines to credit; the whole invoice when absent. */
+  lines?: InvoiceLineInput[];
+}
+
+/** Issues a credit note on one of our invoices and settles it in the collection dossier. */
+export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string, body: CreditNoteBody): Promise<{ creditNote: Invoice; settledCents: number }> {
+  const em = deps.orm.em.fork();
+  const original = await em.findOne(Invoice, { number: invoiceNumber }, { populate: ['customer'] });
+  if (!original) throw notFound(`Invoice ${invoiceNumber}`);
+  if (original.kind !== 'invoice' || !original.lines) throw invalidField('invoiceNumber', `${invoiceNumber} was not issued by this engine (or is a credit note); credit it where it was issued`);
+  const document = storedDocument(original, deps.creditor);
+  const earlier = await em.find(Invoice, { creditedInvoiceNumber: invoiceNumber, kind: 'credit-note' });
+  const lines = body.lines ?? fullCreditLines(document);
+  await asRejection(() => checkCreditNote(document, earlier.map((note) => storedDocument(note, deps.creditor)), lines));
+  const { invoice: creditNote } = await asRejection(() => issueInvoice(deps.orm, deps.creditor, {
+    idempotencyKey: `credit-note:${invoiceNumber}:${body.reference}`, series: 'credit-note', purpose: 'standard', customerId: original.customer.id,
+    orderId: original.orderId ?? null, issueDate: today(original.customer), performanceDate: null, paymentTermDays: 0, lines, creditedInvoiceNumber: invoiceNumber,
+  }));
+  // The credit note lowers what the customer owes on the invoice: the dossier stops chasing that part.
+  const dossier = await queryWorkflow(deps.temporal.workflow.getHandle(dossierWorkflowId(original.customer.id)), dossierStatusQuery);
+  const open = dossier?.invoices.find((invoice) => invoice.number === invoiceNumber && invoice.status === 'open');
+  const settledCents = open ? Math.min(open.openCents, creditNote.amountCents) : 0;
+  if (open && settledCents > 0) {
+    await updateWorkflow(deps.temporal.workflow.getHandle(dossierWorkflowId(original.customer.id)), `The dossier of ${original.customer.id}`, registerPaymentUpdate, {
+      invoiceNumber, amountCents: settledCents, actor: body.actor, reason: `credit note ${creditNote.number}: ${body.reason}`,
+    });
+  }
+  return { creditNote, settledCents };
+}
