@@ -160,6 +160,10 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
         summary: `Review credit position: ${attention.join('; ')}`, dueAt: task.dueAt,
       });
       state = account.journal({ ...state, reviewTask: task }, { on: today(), actor: 'system', action: 'review-task', detail: attention.join('; ') });
+    } else if (attention.length > 0 && state.reviewTask) {
+      // One open review at a time: what else came up joins it, for the same person to see.
+      const reasons = [...state.reviewTask.reasons, ...attention.filter((reason) => !state.reviewTask!.reasons.includes(reason))];
+      state = account.journal({ ...state, reviewTask: { ...state.reviewTask, reasons } }, { on: today(), actor: 'system', action: 'review-task', detail: `also: ${attention.join('; ')}` });
     }
   };
 
