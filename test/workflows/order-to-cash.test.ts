@@ -152,4 +152,29 @@ describe('order to cash, front half', () => {
     await eventually(async () => expect((await task(`account:REV/${reviewed.reviewTask!.id}`)).status).toBe('done'));
     await recordHistory('account-yearly-review', accountHandle(h.deps, 'REV'));
   });
+
+  it('continues the account as new when its history grows, keeping limit, exposure, scores and the clearances of open orders', async () => {
+    const number = enterpriseNumber(72_000_005);
+    h.bureau.setCompany(number, companyProfile(await h.today(), { creditLimit: '50000.00' }));
+    const first = await h.env.client.workflow.start(account.ACCOUNT_WORKFLOW_TYPE, {
+      workflowId: account.accountWorkflowId('CAN'),
+      taskQueue: h.deps.taskQueue,
+      args: [{ customerId: 'CAN', customerKind: 'B2B', timeZone: 'Europe/Brussels', enterpriseNumber: number, continueAsNewAfterEvents: 40 } satisfies account.AccountInput],
+    });
+    await contracted('CAN', number, 10_000_00);
+    for (let n = 1; n <= 6; n += 1) {
+      await placeOrder(h.deps, { id: `ORD-CAN-${n}`, customerId: 'CAN', contractId: 'K-CAN', orderedOn: await h.today(), placedBy: 'erp', lines: [line(`Batch ${n}`, 1, 1_000_00)] });
+    }
+    const live = await eventually(async () => {
+      const description = await accountHandle(h.deps, 'CAN').describe();
+      expect(description.runId).not.toBe(first.firstExecutionRunId);
+      return accountView(h.deps, 'CAN');
+    });
+    expect(live.creditLimitCents).toBe(50_000_00);
+    expect(Object.keys(live.exposure.orders)).toHaveLength(6);
+    expect(live.scores.length).toBeGreaterThanOrEqual(1);
+    const again = await updateWorkflow(accountHandle(h.deps, 'CAN'), 'account', account.placeOrderUpdate, { orderId: 'ORD-CAN-1', totalCents: 1_210_00, insuranceRequired: false, actor: 'erp' });
+    expect(again).toMatchObject({ orderId: 'ORD-CAN-1', cleared: true });
+    expect(Object.keys((await accountView(h.deps, 'CAN')).exposure.orders)).toHaveLength(6);
+  });
 });
