@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { CreditReportUnavailable, type CreditDataProvider } from '../adapters/credit-data/provider';
+import { CreditDataRateLimited, CreditReportUnavailable, type CreditDataProvider } from '../adapters/credit-data/provider';
 import { CreditDecisionRecord, HumanTaskRecord, Invoice, Opportunity } from '../db/entities';
 import type { CalendarDate } from '../domain/calendar';
 import type { CreditDecision, InternalBehaviour } from '../domain/credit/acceptance-policy';
@@ -70,6 +70,10 @@ export function createCreditActivities(deps: CreditActivityDependencies) {
       // Unknown to the provider: the policy decides without a report. Other failures are the
       // provider's or ours: retry the transient ones, stop on the rest with the adapter's advice.
       if (error.reason === 'company-not-found') return { report: null, problem: error.message };
+      // The provider says when to come back: the next attempt waits that long, not our backoff.
+      if (error instanceof CreditDataRateLimited) {
+        throw ApplicationFailure.create({ message: error.message, type: 'CreditDataRateLimited', nextRetryDelay: `${error.retryAfterSeconds} seconds` });
+      }
       if (error.retryable) throw error;
       throw ApplicationFailure.nonRetryable(error.message, 'CreditReportUnavailable');
     }
