@@ -9,10 +9,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { ApiDependencies } from './dependencies';
 import { installErrorHandler } from './errors';
+import { contractRoutes } from './routes/contracts';
 import { customerRoutes } from './routes/customers';
 import { dossierRoutes } from './routes/dossiers';
 import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
+import { opportunityRoutes } from './routes/opportunities';
+import { orderRoutes } from './routes/orders';
 import { taskRoutes } from './routes/tasks';
 
 export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<FastifyInstance> {
@@ -29,7 +32,7 @@ export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  for (const routes of [healthRoutes, customerRoutes, invoiceRoutes, dossierRoutes, taskRoutes]) {
+  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes]) {
     await app.register(routes, { deps });
   }
   return app;

@@ -27,10 +27,11 @@ export const notFound = (what: string) => new ApiError(404, 'NotFound', `${what}
 export const invalidField = (field: string, problem: string) =>
   new ApiError(422, 'ValidationFailed', `${field}: ${problem}`, [{ field, problem }]);
 
+/** `lines[0].quantity`, as the domain's own refusals name fields. */
 function fieldName(instancePath: string, missingProperty?: string): string {
   const parts = instancePath.split('/').filter(Boolean);
   if (missingProperty) parts.push(missingProperty);
-  return parts.join('.') || '(body)';
+  return parts.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '') || '(body)';
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -4,7 +4,8 @@
  * notes. Stored rows first, then the workflows (started idempotently, so a retried
  * request finds what the first attempt made). Rules refuse with "field: why" → 422.
  */
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { Contract, CreditDecisionRecord, Customer, Invoice, Opportunity, SalesOrder } from '../db/entities';
 import { issueInvoice, storedDocument } from '../db/invoice-issuing';
 import { type CalendarDate, dateInZone } from '../domain/calendar';
@@ -33,6 +34,26 @@ async function asRejection<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/**
+ * Starts a workflow unless it runs or ran: a running one is joined (conflict policy), a
+ * closed one is not started again (reuse policy), so a retried request never repeats a
+ * credit check or an order. The account may start again only after a failure.
+ */
+async function startOnce(deps: ApiDependencies, type: string, workflowId: string, args: unknown[], customerId: string, restartAfterFailure = false): Promise<void> {
+  try {
+    await deps.temporal.workflow.start(type, {
+      workflowId,
+      taskQueue: deps.taskQueue,
+      args,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      workflowIdReusePolicy: restartAfterFailure ? WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY : WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: [{ key: customerIdAttribute, value: customerId }],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
 export async function customerOrFail(deps: ApiDependencies, customerId: string, field = 'customerId'): Promise<Customer> {
   const customer = await deps.orm.em.fork().findOne(Customer, { id: customerId });
   if (!customer) throw invalidField(field, `no customer ${customerId}; register it first with POST /customers`);
@@ -47,13 +68,7 @@ export async function ensureAccount(deps: ApiDependencies, customer: Customer): 
     timeZone: customer.timeZone,
     enterpriseNumber: customer.enterpriseNumber ?? null,
   };
-  await deps.temporal.workflow.start(account.ACCOUNT_WORKFLOW_TYPE, {
-    workflowId: account.accountWorkflowId(customer.id),
-    taskQueue: deps.taskQueue,
-    args: [input],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
-  });
+  await startOnce(deps, account.ACCOUNT_WORKFLOW_TYPE, account.accountWorkflowId(customer.id), [input], customer.id, true);
 }
 
 export const accountHandle = (deps: ApiDependencies, customerId: string) => deps.temporal.workflow.getHandle(account.accountWorkflowId(customerId));
@@ -101,18 +116,20 @@ export async function openOpportunity(deps: ApiDependencies, request: Opportunit
     requestedBy: request.requestedBy,
     policyVersion: acceptancePolicyOn(today(customer)).version,
   };
-  await deps.temporal.workflow.start(opportunity.CREDIT_CHECK_WORKFLOW_TYPE, {
-    workflowId: opportunity.opportunityWorkflowId(request.id),
-    taskQueue: deps.taskQueue,
-    args: [input],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
-  });
   const handle = opportunityHandle(deps, request.id);
-  // A finished check answers its query; a running one answers once it has decided or referred.
-  const view = (await queryWorkflow(handle, opportunity.opportunityStatusQuery))?.stage === 'decided'
-    ? (await queryWorkflow(handle, opportunity.opportunityStatusQuery))!
-    : await updateWorkflow(handle, `The credit check of opportunity ${request.id}`, opportunity.checkOutcomeUpdate);
+  const existing = await queryWorkflow(handle, opportunity.opportunityStatusQuery);
+  if (existing?.stage === 'decided') return { created: !known, view: existing };
+  if (!existing) await startOnce(deps, opportunity.CREDIT_CHECK_WORKFLOW_TYPE, opportunity.opportunityWorkflowId(request.id), [input], customer.id);
+  let view: opportunity.OpportunityView;
+  try {
+    // Answers once the check has decided or referred.
+    view = await updateWorkflow(handle, `The credit check of opportunity ${request.id}`, opportunity.checkOutcomeUpdate);
+  } catch (error) {
+    // It finished between our query and our update: its final state is the answer.
+    const finished = await queryWorkflow(handle, opportunity.opportunityStatusQuery);
+    if (!finished) throw error;
+    view = finished;
+  }
   return { created: !known, view };
 }
 
@@ -192,12 +209,15 @@ export async function placeOrder(deps: ApiDependencies, body: OrderBody): Promis
     kind: 'invoice', number: body.id, issueDate: orderedOn, paymentTermDays: contract.paymentTermDays, performanceDate: null,
     lines: body.lines, structuredReferenceBase: '0000000000', creditor: { name: deps.creditor.name, iban: deps.creditor.iban }, currency: 'EUR',
   }));
-  let known = await em.findOne(SalesOrder, { id: body.id });
+  const known = await em.findOne(SalesOrder, { id: body.id });
   if (known && (known.customer.id !== customer.id || known.totalCents !== priced.totalCents)) {
     throw new ApiError(409, 'Conflict', `Order ${body.id} exists with another customer or total; correct an order with a new one or a credit note`);
   }
+  // Placed before: its workflow is the answer. Asking the account again would count it twice.
+  const running = known && (await queryWorkflow(orderHandle(deps, body.id), order.orderStatusQuery));
+  if (running) return { created: false, view: running };
   if (!known) {
-    known = em.create(SalesOrder, {
+    em.create(SalesOrder, {
       id: body.id, customer, contract, lines: priced.lines, netCents: priced.netCents, vatCents: priced.vatCents, totalCents: priced.totalCents,
       orderedOn, status: 'blocked', blockReasons: ['waiting for the credit check of the order'], createdAt: new Date(), updatedAt: new Date(),
     });
@@ -212,15 +232,9 @@ export async function placeOrder(deps: ApiDependencies, body: OrderBody): Promis
     terms: { paymentTermDays: contract.paymentTermDays, invoicing: contract.invoicing, advancePaymentPercent: contract.advancePaymentPercent, creditInsuranceRequired: contract.creditInsuranceRequired },
     lines: body.lines, totalCents: priced.totalCents, orderedOn, clearance,
   };
-  await deps.temporal.workflow.start(order.ORDER_WORKFLOW_TYPE, {
-    workflowId: order.orderWorkflowId(body.id),
-    taskQueue: deps.taskQueue,
-    args: [input],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    typedSearchAttributes: [{ key: customerIdAttribute, value: customer.id }],
-  });
+  await startOnce(deps, order.ORDER_WORKFLOW_TYPE, order.orderWorkflowId(body.id), [input], customer.id);
   const view = await queryWorkflow(orderHandle(deps, body.id), order.orderStatusQuery);
-  return { created: known.createdAt.getTime() > Date.now() - 60_000 && view?.journal.length === 0, view: view! };
+  return { created: !known, view: view! };
 }
 
 export interface CreditNoteBody {
@@ -232,28 +246,40 @@ export interface CreditNoteBody {
   lines?: InvoiceLineInput[];
 }
 
-/** Issues a credit note on one of our invoices and settles it in the collection dossier. */
-export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string, body: CreditNoteBody): Promise<{ creditNote: Invoice; settledCents: number }> {
+/**
+ * Issues a credit note on one of our invoices and settles it in the collection dossier.
+ * Idempotent on the caller's reference: a retry finds the credit note, and settles it only
+ * if the first attempt did not get that far (the note's `handedToDossier`).
+ */
+export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string, body: CreditNoteBody): Promise<{ creditNote: Invoice; settledCents: number; created: boolean }> {
   const em = deps.orm.em.fork();
   const original = await em.findOne(Invoice, { number: invoiceNumber }, { populate: ['customer'] });
   if (!original) throw notFound(`Invoice ${invoiceNumber}`);
   if (original.kind !== 'invoice' || !original.lines) throw invalidField('invoiceNumber', `${invoiceNumber} was not issued by this engine (or is a credit note); credit it where it was issued`);
-  const document = storedDocument(original, deps.creditor);
-  const earlier = await em.find(Invoice, { creditedInvoiceNumber: invoiceNumber, kind: 'credit-note' });
-  const lines = body.lines ?? fullCreditLines(document);
-  await asRejection(() => checkCreditNote(document, earlier.map((note) => storedDocument(note, deps.creditor)), lines));
-  const { invoice: creditNote } = await asRejection(() => issueInvoice(deps.orm, deps.creditor, {
-    idempotencyKey: `credit-note:${invoiceNumber}:${body.reference}`, series: 'credit-note', purpose: 'standard', customerId: original.customer.id,
-    orderId: original.orderId ?? null, issueDate: today(original.customer), performanceDate: null, paymentTermDays: 0, lines, creditedInvoiceNumber: invoiceNumber,
-  }));
+  const idempotencyKey = `credit-note:${invoiceNumber}:${body.reference}`;
+  let creditNote = await em.findOne(Invoice, { idempotencyKey });
+  const created = !creditNote;
+  if (!creditNote) {
+    const document = storedDocument(original, deps.creditor);
+    const earlier = await em.find(Invoice, { creditedInvoiceNumber: invoiceNumber, kind: 'credit-note' });
+    const lines = body.lines ?? fullCreditLines(document);
+    await asRejection(() => checkCreditNote(document, earlier.map((note) => storedDocument(note, deps.creditor)), lines));
+    creditNote = (await asRejection(() => issueInvoice(deps.orm, deps.creditor, {
+      idempotencyKey, series: 'credit-note', purpose: 'standard', customerId: original.customer.id, orderId: original.orderId ?? null,
+      issueDate: today(original.customer), performanceDate: null, paymentTermDays: 0, lines, creditedInvoiceNumber: invoiceNumber,
+    }))).invoice;
+  }
+  if (creditNote.handedToDossier) return { creditNote, settledCents: 0, created };
   // The credit note lowers what the customer owes on the invoice: the dossier stops chasing that part.
-  const dossier = await queryWorkflow(deps.temporal.workflow.getHandle(dossierWorkflowId(original.customer.id)), dossierStatusQuery);
+  const dossierHandle = deps.temporal.workflow.getHandle(dossierWorkflowId(original.customer.id));
+  const dossier = await queryWorkflow(dossierHandle, dossierStatusQuery);
   const open = dossier?.invoices.find((invoice) => invoice.number === invoiceNumber && invoice.status === 'open');
   const settledCents = open ? Math.min(open.openCents, creditNote.amountCents) : 0;
   if (open && settledCents > 0) {
-    await updateWorkflow(deps.temporal.workflow.getHandle(dossierWorkflowId(original.customer.id)), `The dossier of ${original.customer.id}`, registerPaymentUpdate, {
+    await updateWorkflow(dossierHandle, `The dossier of ${original.customer.id}`, registerPaymentUpdate, {
       invoiceNumber, amountCents: settledCents, actor: body.actor, reason: `credit note ${creditNote.number}: ${body.reason}`,
     });
   }
-  return { creditNote, settledCents };
+  await em.nativeUpdate(Invoice, { number: creditNote.number }, { handedToDossier: true });
+  return { creditNote, settledCents, created };
 }

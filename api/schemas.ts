@@ -1,12 +1,14 @@
 /** Request and response schemas of the API (TypeBox: JSON Schema with static types). */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CUSTOMER_KINDS, LANGUAGES } from '../db/entities/customer';
+import { CUSTOMER_KINDS, DELIVERY_CHANNELS, LANGUAGES } from '../db/entities/customer';
 import { APPROVAL_OUTCOMES, PHONE_OUTCOMES } from '../domain/collection/commands';
 import { RISK_CLASSES, SEGMENTS } from '../domain/segmentation';
 
-const IsoDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD', examples: ['2026-03-31'] });
+export const IsoDate = Type.String({ format: 'date', description: 'Calendar date, YYYY-MM-DD', examples: ['2026-03-31'] });
 /** A timestamp; Date objects are serialised as ISO 8601. */
-const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+export const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Cents = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Amount in euro cents' });
 
 export const ErrorResponse = Type.Object({
@@ -18,6 +20,16 @@ export const ErrorResponse = Type.Object({
     }),
   ),
 });
+
+const PostalAddress = Type.Object(
+  {
+    street: Type.String({ minLength: 1, maxLength: 200, description: 'Street and number' }),
+    postalCode: Type.String({ minLength: 1, maxLength: 16 }),
+    city: Type.String({ minLength: 1, maxLength: 100 }),
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code', examples: ['BE'] }),
+  },
+  { additionalProperties: false },
+);
 
 export const CustomerBody = Type.Object(
   {
@@ -33,6 +45,13 @@ export const CustomerBody = Type.Object(
     segmentOverride: Type.Optional(
       Type.Object({ segment: Type.Union(SEGMENTS.map((c) => Type.Literal(c))), reason: Type.String({ minLength: 1 }), actor: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
     ),
+    enterpriseNumber: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 20, description: 'Belgian enterprise number (KBO/BCE): 0456.789.133, BE0456789133 or 10 digits; checked with its mod-97 check digits', examples: ['0456.789.133'] }),
+    ),
+    vatNumber: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9A-Z+*]{2,12}$', description: 'VAT number with its country prefix, no dots or spaces', examples: ['BE0456789133'] })),
+    preferredChannel: Type.Optional(Type.Union(DELIVERY_CHANNELS.map((c) => Type.Literal(c)), { description: 'How the customer wants its invoices; the law may require Peppol regardless' })),
+    peppolId: Type.Optional(Type.String({ pattern: '^[0-9]{4}:[A-Za-z0-9._:-]{1,59}$', description: 'Peppol participant id, scheme:identifier; 0208:<enterprise number> for a Belgian company', examples: ['0208:0456789133'] })),
+    address: Type.Optional(PostalAddress),
   },
   { additionalProperties: false },
 );
@@ -47,6 +66,11 @@ export const CustomerResponse = Type.Object({
   timeZone: Type.String(),
   segment: Type.String({ description: 'Collection segment: top-400, top-2500, other or risk' }),
   segmentExplanation: Type.String({ description: 'Why, in words' }),
+  enterpriseNumber: Nullable(Type.String({ description: '10 digits, without dots' })),
+  vatNumber: Nullable(Type.String()),
+  preferredChannel: Nullable(Type.String()),
+  peppolId: Nullable(Type.String()),
+  address: Nullable(PostalAddress),
   createdAt: Timestamp,
 });
 
@@ -73,7 +97,7 @@ export const InvoiceResponse = Type.Object({
   dossierId: Type.String({ description: 'Workflow id of the customer\'s collection dossier' }),
 });
 
-const Actor = {
+export const Actor = {
   actor: Type.String({ minLength: 1, maxLength: 100, description: 'Who does it (kept for the audit)' }),
   reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why (kept for the audit)' }),
 };
@@ -112,8 +136,6 @@ export const TaskCompletionBody = Type.Object(
   { additionalProperties: false },
 );
 
-const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const DossierInvoiceView = Type.Object({
   number: Type.String(),

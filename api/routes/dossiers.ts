@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { UpdateDefinition } from '@temporalio/common';
-import { DossierProjection, OutboxMessage } from '../../db/entities';
+import { Customer, DossierProjection, Invoice, OutboxMessage } from '../../db/entities';
+import { dateInZone } from '../../domain/calendar';
 import * as contract from '../../workflows/dossier/contract';
 import { liveDossier, updateDossier } from '../dossier-gateway';
 import type { RouteOptions } from '../dependencies';
@@ -34,6 +35,14 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
     },
   );
 
+  /** The first day the invoice was seen paid in full, in the customer's zone; a later payment call leaves it. */
+  const recordPaidOn = async (customerId: string, invoiceNumber: string) => {
+    const em = deps.orm.em.fork();
+    const customer = await em.findOne(Customer, { id: customerId });
+    if (!customer) return;
+    await em.nativeUpdate(Invoice, { number: invoiceNumber, customer: customerId, paidOn: null }, { paidOn: dateInZone(Date.now(), customer.timeZone) });
+  };
+
   /** One POST route per dossier update: validated body, the workflow's answer or a 422. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route pairs its own body schema with its update
   const action = (path: string, summary: string, body: TSchema, update: UpdateDefinition<contract.DossierView, [any]>, extraParams: Record<string, TSchema> = {}, toArgument = (b: Record<string, unknown>, _p: Record<string, string>) => b as unknown) =>
@@ -54,7 +63,27 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
       },
     );
 
-  action('payments', 'Register a payment on an invoice (full or partial)', schemas.PaymentBody, contract.registerPaymentUpdate);
+  app.post(
+    '/dossiers/:customerId/payments',
+    {
+      schema: {
+        summary: 'Register a payment on an invoice (full or partial)',
+        description: 'When it pays the invoice in full, the invoice is marked paid on today\'s date: the payment behaviour that credit checks read.',
+        tags: ['dossiers'],
+        params: CustomerParams,
+        body: schemas.PaymentBody,
+        response: { 200: schemas.DossierLive, 400: schemas.ErrorResponse, 404: schemas.ErrorResponse, 422: schemas.ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { customerId } = request.params;
+      const view = await updateDossier(deps, customerId, contract.registerPaymentUpdate, request.body);
+      if (view.invoices.some((invoice) => invoice.number === request.body.invoiceNumber && invoice.status === 'paid')) {
+        await recordPaidOn(customerId, request.body.invoiceNumber);
+      }
+      return view as never;
+    },
+  );
   action('pause', 'Pause the chase until a date', schemas.PauseBody, contract.pauseUpdate);
   action('resume', 'Resume a paused chase now', schemas.ResumeBody, contract.resumeUpdate);
   action('escalations', 'Escalate: the next step now, or straight to legal collection', schemas.EscalationBody, contract.escalateUpdate);

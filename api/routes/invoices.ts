@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Customer, Invoice } from '../../db/entities';
 import { calendarDate, compareDates } from '../../domain/calendar';
+import { formatOgm } from '../../domain/payment-reference';
 import { handInvoiceToDossier } from '../../platform/dossier-handoff';
 import type { RouteOptions } from '../dependencies';
-import { ApiError, invalidField } from '../errors';
+import { ApiError, invalidField, notFound } from '../errors';
+import { creditInvoice } from '../sales-gateway';
+import { CreditNoteBody, CreditNoteResponse, InvoiceDocumentResponse, NumberParams } from '../sales-schemas';
 import { ErrorResponse, InvoiceBody, InvoiceResponse } from '../schemas';
 
 function sameInvoice(known: Invoice, body: Required<InvoiceBody>): boolean {
@@ -15,6 +18,29 @@ function sameInvoice(known: Invoice, body: Required<InvoiceBody>): boolean {
     known.currency === body.currency
   );
 }
+
+/** The stored document as the customer sees it; the structured reference as printed. */
+const invoiceDocument = (invoice: Invoice) => ({
+  number: invoice.number,
+  kind: invoice.kind,
+  purpose: invoice.purpose,
+  customerId: invoice.customer.id,
+  orderId: invoice.orderId ?? null,
+  creditedInvoiceNumber: invoice.creditedInvoiceNumber ?? null,
+  issueDate: invoice.issueDate,
+  dueDate: invoice.dueDate,
+  performanceDate: invoice.performanceDate ?? null,
+  currency: invoice.currency,
+  lines: invoice.lines ?? null,
+  vatBreakdown: invoice.vatBreakdown ?? null,
+  netCents: invoice.netCents ?? null,
+  vatCents: invoice.vatCents ?? null,
+  totalCents: invoice.amountCents,
+  structuredReference: invoice.structuredReference ? formatOgm(invoice.structuredReference) : null,
+  epcPayload: invoice.epcPayload ?? null,
+  channel: invoice.channel ?? null,
+  paidOn: invoice.paidOn ?? null,
+});
 
 export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { deps }) => {
   app.post(
@@ -56,6 +82,43 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
         await em.flush();
       }
       return reply.status(status).send({ ...body, issueDate, dueDate, dossierId });
+    },
+  );
+
+  app.get(
+    '/invoices/:number',
+    {
+      schema: {
+        summary: 'An invoice or credit note as issued: lines, VAT per rate, totals, due date, structured reference and EPC QR payload',
+        tags: ['invoices'],
+        params: NumberParams,
+        response: { 200: InvoiceDocumentResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const invoice = await deps.orm.em.fork().findOne(Invoice, { number: request.params.number });
+      if (!invoice) throw notFound(`Invoice ${request.params.number}`);
+      return invoiceDocument(invoice);
+    },
+  );
+
+  app.post(
+    '/invoices/:number/credit-notes',
+    {
+      schema: {
+        summary: 'Issue a credit note on one of our invoices (all of it, or the lines given); the dossier stops chasing what it credits',
+        description:
+          'A credit note credits only the VAT groups the invoice charged, and never more than is left after earlier credit notes: more is a 422 naming the line. ' +
+          'The reference makes it idempotent: the same reference again answers 200 with the same credit note and settles nothing twice.',
+        tags: ['invoices'],
+        params: NumberParams,
+        body: CreditNoteBody,
+        response: { 200: CreditNoteResponse, 201: CreditNoteResponse, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { creditNote, settledCents, created } = await creditInvoice(deps, request.params.number, request.body);
+      return reply.status(created ? 201 : 200).send({ creditNote: invoiceDocument(creditNote), settledCents });
     },
   );
 };

@@ -127,7 +127,7 @@ export const ACCEPTANCE_POLICY_V1: AcceptancePolicy = {
   consumerLimitCents: 5_000_00,
   unknownCompanyAdvancePercent: 100,
   referral: { decideWithinDays: 2, escalatedDecideWithinDays: 3 },
-  expiredReferral: { outcome: 'conditions', conditions: [FULL_ADVANCE] },
+  expiredReferral: { outcome: 'conditions', conditions: [{ ...FULL_ADVANCE }] },
 };
 
 export const ACCEPTANCE_POLICIES: readonly AcceptancePolicy[] = [ACCEPTANCE_POLICY_V1];
@@ -188,7 +188,7 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
   if (input.customerKind === 'B2C') {
     if (exposureAfter > policy.consumerLimitCents) {
       because('consumer-limit', `exposure ${euro(exposureAfter)} is above the consumer limit ${euro(policy.consumerLimitCents)}`);
-      conditions.push(FULL_ADVANCE);
+      conditions.push({ ...FULL_ADVANCE });
     }
   } else if (!report) {
     because('unknown-company', 'the credit-data provider has no report on this company');
@@ -196,7 +196,7 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
   } else {
     if (report.score < policy.advancePaymentBelowScore) {
       because('score', `score ${report.score} is below ${policy.advancePaymentBelowScore}: only with full advance payment`);
-      conditions.push(FULL_ADVANCE);
+      conditions.push({ ...FULL_ADVANCE });
     } else if (report.score < policy.referBelowScore) {
       because('score', `score ${report.score} is in the grey zone (${policy.advancePaymentBelowScore}–${policy.referBelowScore - 1})`);
       refer = true;
@@ -285,6 +285,7 @@ export function checkReferralDecision(decision: ReferralDecision): void {
       reject(`${field}.percent`, 'must be a whole percentage from 1 to 100');
     }
     if (condition.kind === 'advance-payment' && condition.percent === undefined) reject(`${field}.percent`, 'say which share is paid in advance');
+    if (condition.days !== undefined && !(Number.isInteger(condition.days) && condition.days > 0)) reject(`${field}.days`, 'must be a whole number of days, 1 or more');
     if (condition.kind === 'guarantee' && !(Number.isSafeInteger(condition.amountCents) && condition.amountCents! > 0)) {
       reject(`${field}.amountCents`, 'a guarantee needs a positive amount in cents');
     }

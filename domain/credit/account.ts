@@ -244,11 +244,16 @@ export function applyInsurerLimit(state: CreditAccountState, change: InsurerLimi
   const before = state.insurance;
   const attention: string[] = [];
   if (change.withdrawn && !before.withdrawn) attention.push('the credit insurer withdrew cover');
+  else if (!change.withdrawn && before.withdrawn) attention.push(`the credit insurer restored cover${change.limitCents === null ? ' without a limit' : ` with a limit of ${euro(change.limitCents)}`}`);
   else if (!change.withdrawn && change.limitCents !== before.limitCents) {
     attention.push(`insured limit changed from ${before.limitCents === null ? 'none' : euro(before.limitCents)} to ${change.limitCents === null ? 'none' : euro(change.limitCents)}`);
   }
   const next = journal(
-    { ...state, insurance: { limitCents: change.withdrawn ? null : change.limitCents, withdrawn: change.withdrawn, since: on } },
+    {
+      ...state,
+      // `since` is when the cover last changed, not when it was last confirmed.
+      insurance: { limitCents: change.withdrawn ? null : change.limitCents, withdrawn: change.withdrawn, since: attention.length > 0 ? on : (before.since ?? on) },
+    },
     { on, actor: change.actor, action: 'insurer-limit', detail: `${attention[0] ?? 'insured limit confirmed'} (${change.reason})` },
   );
   return { state: next, attention };

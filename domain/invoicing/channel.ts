@@ -24,7 +24,8 @@ export interface ChannelFacts {
 export function mustUsePeppol(customer: ChannelFacts, issueDate: CalendarDate): boolean {
   if (compareDates(issueDate, PEPPOL_MANDATORY_FROM) < 0) return false;
   if (customer.kind === 'B2G') return true;
-  return customer.kind === 'B2B' && (Boolean(customer.vatNumber?.toUpperCase().startsWith('BE')) || Boolean(customer.enterpriseNumber));
+  // The mandate is for VAT-registered businesses: a Belgian VAT number, not just an enterprise number.
+  return customer.kind === 'B2B' && Boolean(customer.vatNumber?.toUpperCase().startsWith('BE'));
 }
 
 export function deliveryChannel(customer: ChannelFacts, issueDate: CalendarDate): DeliveryChannel {

@@ -73,6 +73,10 @@ export type ContractRequest = Partial<ContractTerms> & Pick<ContractTerms, 'star
 export function contractTerms(kind: CustomerKind, request: ContractRequest, decision: Pick<CreditDecision, 'outcome' | 'conditions' | 'reasons'>): ContractTerms {
   if (decision.outcome === 'refuse') reject('opportunityId', `the credit check refused this opportunity (${decision.reasons.map((r) => r.detail).join('; ')})`);
   if (decision.outcome === 'refer') reject('opportunityId', 'the credit check is still with credit staff; sign the contract once they have decided');
+  const first = [...PAYMENT_TERM_LIMITS].sort((a, b) => compareDates(a.validFrom, b.validFrom))[0]!;
+  if (compareDates(request.startsOn, first.validFrom) < 0) {
+    reject('startsOn', `${request.startsOn} is before ${first.validFrom}, the first day whose payment-term rules are recorded; register older contracts with a start date from then`);
+  }
   const limits = paymentTermLimitsOn(request.startsOn);
   const term = request.paymentTermDays ?? limits.defaultDays;
   if (!Number.isInteger(term) || term < 0) reject('paymentTermDays', 'must be a whole number of days, 0 or more');
@@ -97,7 +101,8 @@ export function contractTerms(kind: CustomerKind, request: ContractRequest, deci
     guarantee: request.guarantee ?? null,
     cashDiscount: request.cashDiscount ?? null,
     creditInsuranceRequired: request.creditInsuranceRequired ?? false,
-    clauses: request.clauses ?? [],
+    // The law wants the public buyer's justification written in the contract: it is one of its clauses.
+    clauses: [...(request.clauses ?? []), ...(request.termJustification?.trim() ? [`Payment term of ${term} days agreed because: ${request.termJustification.trim()}`] : [])],
     startsOn: request.startsOn,
     endsOn: request.endsOn ?? null,
   };
@@ -129,9 +134,14 @@ function carryCondition(terms: ContractTerms, condition: CreditCondition, reques
       terms.guarantee = request.guarantee ?? { amountCents: amount, detail: condition.detail };
       return;
     }
-    case 'cash-discount':
-      terms.cashDiscount = request.cashDiscount ?? { percent: condition.percent ?? 2, days: condition.days ?? 10 };
+    case 'cash-discount': {
+      const wanted = { percent: condition.percent ?? 2, days: condition.days ?? 10 };
+      if (request.cashDiscount && (request.cashDiscount.percent < wanted.percent || request.cashDiscount.days > wanted.days)) {
+        reject('cashDiscount', `${required} (at least ${wanted.percent} % when paid within at most ${wanted.days} days)`);
+      }
+      terms.cashDiscount = request.cashDiscount ?? wanted;
       return;
+    }
     case 'credit-insurance':
       if (request.creditInsuranceRequired === false) reject('creditInsuranceRequired', `${required}: insurance cover`);
       terms.creditInsuranceRequired = true;

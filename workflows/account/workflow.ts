@@ -22,6 +22,8 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 2_000;
 const REVIEW_HOUR = 7;
 /** A report younger than this is good enough for the review at a new order (reports cost money). */
 const REPORT_MAX_AGE_DAYS = 90;
+/** A review occasion that asks for a person whatever the review finds. */
+const ATTENTION = 'attention: ';
 
 export async function customerAccountWorkflow(input: contract.AccountInput): Promise<void> {
   const { workflowId } = workflowInfo();
@@ -79,7 +81,7 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
     (change) => {
       const result = account.applyInsurerLimit(state, change, today());
       state = result.state;
-      if (result.attention.length > 0) pendingReviews.push(`insurer: ${result.attention.join('; ')}`);
+      if (result.attention.length > 0) pendingReviews.push(`${ATTENTION}${result.attention.join('; ')}`);
       return view();
     },
     {
@@ -119,7 +121,12 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
   );
 
   setHandler(contract.creditDecidedSignal, (decided) => {
+    const limitBefore = state.creditLimitCents;
     state = account.applyCreditDecision(state, decided, today());
+    // A refusal grants nothing new, and says something about the limit already granted: a person looks at it.
+    if (decided.outcome === 'refuse' && limitBefore !== null) {
+      pendingReviews.push(`${ATTENTION}opportunity ${decided.opportunityId} was refused (${decided.by}) while a credit limit of ${limitBefore} cents still applies`);
+    }
   });
   setHandler(contract.orderInvoicedSignal, (invoiced) => {
     const orders = { ...state.exposure.orders };
@@ -152,7 +159,7 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
     });
     const reviewed = account.applyReview(state, { ...found, on: today(), occasion });
     state = reviewed.state;
-    const attention = [...reviewed.attention, ...(occasion.startsWith('insurer:') ? [occasion.slice('insurer: '.length)] : [])];
+    const attention = [...reviewed.attention, ...(occasion.startsWith(ATTENTION) ? [occasion.slice(ATTENTION.length)] : [])];
     if (attention.length > 0 && !state.reviewTask) {
       const task: account.ReviewTask = { id: `review-${state.revision}`, reasons: attention, dueAt: account.reviewTaskDeadline(Date.now()) };
       await activities.openCreditTask({

@@ -139,7 +139,6 @@ export async function creditCheckWorkflow(input: contract.OpportunityInput): Pro
   }
 
   const decision = view.decision!;
-  view.stage = 'decided';
   await activities.recordCreditDecision({ opportunityId: input.opportunityId, customerId: input.customerId, proposal, decision, report: facts.report });
   await getExternalWorkflowHandle(accountWorkflowId(input.customerId)).signal(creditDecidedSignal, {
     opportunityId: input.opportunityId,
@@ -149,6 +148,8 @@ export async function creditCheckWorkflow(input: contract.OpportunityInput): Pro
     score: facts.report?.score ?? null,
     by: decision.decidedBy,
   });
+  // Only now "decided": whoever was told so can sign a contract or place an order at once.
+  view.stage = 'decided';
   await condition(allHandlersFinished);
   return view;
 }

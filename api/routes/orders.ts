@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Static, TSchema } from '@sinclair/typebox';
+import * as order from '../../workflows/order/contract';
+import type { RouteOptions } from '../dependencies';
+import { notFound } from '../errors';
+import { orderHandle, placeOrder } from '../sales-gateway';
+import { ActorBody, DeliveryBody, IdParams, OrderBody, OrderResponse } from '../sales-schemas';
+import { ErrorResponse } from '../schemas';
+import { queryWorkflow, rejection, updateWorkflow } from '../workflow-gateway';
+
+export const orderRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { deps }) => {
+  app.post(
+    '/orders',
+    {
+      schema: {
+        summary: 'Place an order under a contract: the account clears or blocks its delivery',
+        description:
+          'The lines are checked as the invoice will be (VAT category and rate in force, quantities, prices): a wrong line is a 422 now, not at delivery. ' +
+          'A blocked order is still placed (201): `clearance.cleared` is false, `clearance.reasons` say why, and credit staff get a task to release or cancel it. ' +
+          'Idempotent on the id.',
+        tags: ['orders'],
+        body: OrderBody,
+        response: { 200: OrderResponse, 201: OrderResponse, 400: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { created, view } = await placeOrder(deps, request.body);
+      return reply.status(created ? 201 : 200).send(view);
+    },
+  );
+
+  app.get(
+    '/orders/:id',
+    {
+      schema: {
+        summary: 'An order, live: clearance, stage, delivery and the invoices issued for it',
+        tags: ['orders'],
+        params: IdParams,
+        response: { 200: OrderResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const view = await queryWorkflow(orderHandle(deps, request.params.id), order.orderStatusQuery);
+      if (!view) throw notFound(`Order ${request.params.id}`);
+      return view;
+    },
+  );
+
+  /** One POST route per order update: validated body, the workflow's view or a 422 naming the field. */
+  const action = <B extends TSchema>(path: string, summary: string, body: B, update: UpdateDefinition<order.OrderView, [Static<B>]>) =>
+    app.post(
+      `/orders/:id/${path}`,
+      {
+        schema: {
+          summary,
+          tags: ['orders'],
+          params: IdParams,
+          body,
+          response: { 200: OrderResponse, 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        // A finished order's workflow has closed and takes no updates: say why rather than "not running".
+        const view = await queryWorkflow(orderHandle(deps, id), order.orderStatusQuery);
+        if (!view) throw notFound(`Order ${id}`);
+        if (view.stage === 'invoiced') throw rejection(`stage: order ${id} is delivered and invoiced (${view.invoices.map((invoice) => invoice.number).join(', ')}); correct it with a credit note`);
+        if (view.stage === 'cancelled') throw rejection(`stage: order ${id} is cancelled; place a new order`);
+        return updateWorkflow(orderHandle(deps, id), `Order ${id}`, update, request.body as Static<B>);
+      },
+    );
+
+  action('release', 'Release a blocked delivery (credit staff), saying why', ActorBody, order.releaseDeliveryUpdate);
+  action('cancel', 'Cancel an order not yet delivered or invoiced', ActorBody, order.cancelOrderUpdate);
+  action('delivery', 'Confirm the delivery with its performance date (not in the future): the order is invoiced', DeliveryBody, order.confirmDeliveryUpdate);
+};
