@@ -96,6 +96,9 @@ export interface AcceptancePolicy {
   /** Our own experience: average days late above which a person looks; between the two, a cash discount. */
   referAboveDaysLate: number;
   cashDiscountAboveDaysLate: number;
+  /** Our own experience now: overdue with us above this, or this many broken promises, and a person looks. */
+  referAboveOpenOverdueCents: Cents;
+  referFromBrokenPromises: number;
   cashDiscount: { percent: number; days: number };
   /** Consumers (no trade report): accepted up to this exposure, beyond it advance payment. */
   consumerLimitCents: Cents;
@@ -123,6 +126,8 @@ export const ACCEPTANCE_POLICY_V1: AcceptancePolicy = {
   referAboveExposureCents: 250_000_00,
   referAboveDaysLate: 30,
   cashDiscountAboveDaysLate: 15,
+  referAboveOpenOverdueCents: 5_000_00,
+  referFromBrokenPromises: 2,
   cashDiscount: { percent: 2, days: 10 },
   consumerLimitCents: 5_000_00,
   unknownCompanyAdvancePercent: 100,
@@ -230,6 +235,15 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
   } else if (late !== null && late > policy.cashDiscountAboveDaysLate) {
     because('own-experience', `pays us on average ${late} days late: a cash discount for early payment`);
     conditions.push({ kind: 'cash-discount', percent: policy.cashDiscount.percent, days: policy.cashDiscount.days, detail: `${policy.cashDiscount.percent} % discount when paid within ${policy.cashDiscount.days} days` });
+  }
+
+  if (internal.openOverdueCents > policy.referAboveOpenOverdueCents) {
+    because('own-experience', `${euro(internal.openOverdueCents)} is overdue with us today (more than ${euro(policy.referAboveOpenOverdueCents)})`);
+    refer = true;
+  }
+  if (internal.brokenPromises >= policy.referFromBrokenPromises) {
+    because('own-experience', `broke ${internal.brokenPromises} promises to pay in the current collection dossier`);
+    refer = true;
   }
 
   if (refer) return decided('refer', null);

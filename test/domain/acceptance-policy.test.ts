@@ -223,6 +223,18 @@ describe('decideCredit: our own payment experience', () => {
     expect(decision.reasons).toEqual([{ rule: 'own-experience', detail: `pays us on average ${days} days late: a cash discount for early payment` }]);
   });
 
+  it('refers a customer with more than EUR 5,000 overdue with us today, whatever its average', () => {
+    const decision = decideCredit(policy, check({ internal: { ...noHistory, openOverdueCents: 5_000_01 } }));
+    expect(decision.outcome).toBe('refer');
+    expect(decision.reasons).toEqual([{ rule: 'own-experience', detail: 'EUR 5000.01 is overdue with us today (more than EUR 5000.00)' }]);
+    expect(decideCredit(policy, check({ internal: { ...noHistory, openOverdueCents: 5_000_00 } })).outcome).toBe('accept');
+  });
+
+  it('refers a customer that broke two promises to pay', () => {
+    expect(rules(check({ internal: { ...noHistory, brokenPromises: 2 } }))).toEqual(['own-experience']);
+    expect(decideCredit(policy, check({ internal: { ...noHistory, brokenPromises: 1 } })).outcome).toBe('accept');
+  });
+
   it('accepts a customer paying 15 days late on average without a discount', () => {
     expect(decideCredit(policy, check({ internal: paysLate(15) })).outcome).toBe('accept');
   });

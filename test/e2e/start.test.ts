@@ -1,6 +1,7 @@
 /**
  * The quick start, for real: `o2c start` on embedded defaults (Temporal dev server with UI,
- * SQLite) in a fresh data folder; an invoice registered over HTTP gets its reminder; Ctrl-C
+ * SQLite, demo credit bureau) in a fresh data folder; an invoice registered over HTTP gets
+ * its reminder; a customer goes from opportunity to invoice; Ctrl-C
  * stops everything; a second start finds the same dossier and message (nothing lost).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -131,6 +132,29 @@ describe('o2c start on embedded defaults', () => {
       return body;
     }, 30_000);
     expect(dossier.messages[0]!.subject).toBe('Reminder: 1 open invoice(s) (€999.00)');
+
+    // The front half on the demo credit bureau that `o2c start` runs without CREDIT_DATA_BASE_URL.
+    expect(product.output.join('')).toContain('CREDIT_DATA_BASE_URL is not set');
+    const post = async (route: string, body: unknown, status = 201) => {
+      const response = await api(route, { method: 'POST', body });
+      const json = (await response.json()) as Record<string, unknown>;
+      expect({ route, status: response.status, json }).toMatchObject({ status });
+      return json;
+    };
+    await post('/customers', { id: 'E2E-2', name: 'Bouwgroep Scheldeland NV', email: 'ap@scheldeland.example', language: 'nl', kind: 'B2B', enterpriseNumber: '0456.789.133', vatNumber: 'BE0456789133' });
+    expect(await post('/opportunities', { id: 'E2E-OPP', customerId: 'E2E-2', description: 'racking', requestedExposureCents: 50_000_00, requestedBy: 'sales' }))
+      .toMatchObject({ stage: 'decided', decision: { outcome: 'accept' }, report: { score: 85 } });
+    await post('/contracts', { id: 'E2E-K', customerId: 'E2E-2', opportunityId: 'E2E-OPP', paymentTermDays: 30, startsOn: today, signedBy: 'sales' });
+    await post('/orders', { id: 'E2E-ORD', customerId: 'E2E-2', contractId: 'E2E-K', placedBy: 'erp', lines: [{ description: 'Racking', quantity: 4, unitPriceCents: 1_250_00, vatCategory: 'S', vatRateBasisPoints: 2100 }] });
+    await post('/orders/E2E-ORD/delivery', { performanceDate: today, actor: 'warehouse' }, 200);
+    const invoiced = await eventually(async () => {
+      const order = (await (await api('/orders/E2E-ORD')).json()) as { stage: string; invoices: Array<{ number: string; totalCents: number }> };
+      expect(order.stage).toBe('invoiced');
+      return order;
+    }, 30_000);
+    expect(invoiced.invoices[0]).toMatchObject({ totalCents: 6_050_00 });
+    const issued = (await (await api(`/invoices/${invoiced.invoices[0]!.number}`)).json()) as { structuredReference: string; channel: string };
+    expect(issued).toMatchObject({ structuredReference: expect.stringMatching(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/), channel: 'peppol' });
     await stop(product);
   });
 

@@ -118,4 +118,22 @@ describe('the credit check at the opportunity', () => {
     expect(await decisionRow('OPP-EXP')).toMatchObject({ outcome: 'conditions', referred: true, feeling: null });
     await recordHistory('credit-check-referral-expired', opportunityHandle(h.deps, 'OPP-EXP'));
   });
+
+  it('keeps an existing limit when a later opportunity is refused, and asks credit staff to review it', async () => {
+    const number = enterpriseNumber(71_000_003);
+    h.bureau.setCompany(number, companyProfile(await h.today()));
+    await h.customer('LTR', 'B2B', number);
+    await open('OPP-LTR-1', 'LTR', 20_000_00);
+    await eventually(async () => expect((await accountView(h.deps, 'LTR')).creditLimitCents).toBe(100_000_00));
+    h.bureau.setCompany(number, companyProfile(await h.today(), { score: 10, creditLimit: null }));
+    const { view } = await open('OPP-LTR-2', 'LTR', 5_000_00);
+    expect(view.decision?.outcome).toBe('refuse');
+    const account = await eventually(async () => {
+      const live = await accountView(h.deps, 'LTR');
+      expect(live.reviewTask).not.toBeNull();
+      return live;
+    });
+    expect(account.creditLimitCents).toBe(100_000_00);
+    expect(account.reviewTask!.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/OPP-LTR-2 was refused/)]));
+  });
 });

@@ -125,7 +125,7 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
     state = account.applyCreditDecision(state, decided, today());
     // A refusal grants nothing new, and says something about the limit already granted: a person looks at it.
     if (decided.outcome === 'refuse' && limitBefore !== null) {
-      pendingReviews.push(`${ATTENTION}opportunity ${decided.opportunityId} was refused (${decided.by}) while a credit limit of ${limitBefore} cents still applies`);
+      pendingReviews.push(`${ATTENTION}opportunity ${decided.opportunityId} was refused (${decided.by}) while a credit limit of EUR ${(limitBefore / 100).toFixed(2)} still applies`);
     }
   });
   setHandler(contract.orderInvoicedSignal, (invoiced) => {
