@@ -15,6 +15,7 @@ import { sumCents } from '../domain/money';
 import type { CustomerKind, StepDefinition, StepCode } from '../domain/procedures/definition';
 import type { DossierView } from '../workflows/dossier/contract';
 import { dunningFees, messageData } from './dunning-message';
+import { openTaskOnce } from './human-tasks';
 import { insertOnce } from './insert-once';
 
 export interface CollectionActivityDependencies {
@@ -108,20 +109,7 @@ export function createCollectionActivities(deps: CollectionActivityDependencies)
     },
 
     async openHumanTask(request: HumanTaskRequest): Promise<void> {
-      await insertOnce(
-        orm,
-        () => orm.em.fork().findOne(HumanTaskRecord, { id: request.taskId }),
-        async () => {
-          const em = orm.em.fork();
-          const task = em.create(HumanTaskRecord, {
-            id: request.taskId, dossierId: request.dossierId, customerId: request.customerId, kind: request.kind, stepCode: request.stepCode,
-            pool: request.pool, invoiceNumbers: request.invoiceNumbers, summary: request.summary.slice(0, 255), dueAt: new Date(request.dueAt),
-            status: 'open', createdAt: new Date(),
-          });
-          await em.flush();
-          return task;
-        },
-      );
+      await openTaskOnce(orm, { ...request, workflowId: request.dossierId });
     },
 
     async closeHumanTask(request: { taskId: string; outcome: string; actor: string }): Promise<void> {

@@ -9,7 +9,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CreditDataRateLimited, CreditReportUnavailable, type CreditDataProvider } from '../adapters/credit-data/provider';
-import { CreditDecisionRecord, HumanTaskRecord, Invoice, Opportunity } from '../db/entities';
+import { CreditDecisionRecord, Invoice, Opportunity } from '../db/entities';
 import type { CalendarDate } from '../domain/calendar';
 import type { CreditDecision, InternalBehaviour } from '../domain/credit/acceptance-policy';
 import { paymentBehaviour } from '../domain/credit/payment-behaviour';
@@ -19,6 +19,7 @@ import { accountStatusQuery, accountWorkflowId } from '../workflows/account/cont
 import { dossierStatusQuery, dossierWorkflowId } from '../workflows/dossier/contract';
 import type { FinalCreditDecision } from '../workflows/opportunity/contract';
 import type { createCollectionActivities } from './collection';
+import { openTaskOnce } from './human-tasks';
 import { insertOnce } from './insert-once';
 
 export interface CreditActivityDependencies {
@@ -118,19 +119,7 @@ export function createCreditActivities(deps: CreditActivityDependencies) {
     },
 
     async openCreditTask(request: CreditTaskRequest): Promise<void> {
-      await insertOnce(
-        orm,
-        () => orm.em.fork().findOne(HumanTaskRecord, { id: request.taskId }),
-        async () => {
-          const em = orm.em.fork();
-          const task = em.create(HumanTaskRecord, {
-            id: request.taskId, dossierId: request.workflowId, customerId: request.customerId, kind: request.kind, stepCode: '',
-            pool: request.pool, invoiceNumbers: [], summary: request.summary.slice(0, 255), dueAt: new Date(request.dueAt), status: 'open', createdAt: new Date(),
-          });
-          await em.flush();
-          return task;
-        },
-      );
+      await openTaskOnce(orm, { ...request, stepCode: '', invoiceNumbers: [] });
     },
 
     async recordCreditDecision(request: { opportunityId: string; customerId: string; proposal: CreditDecision; decision: FinalCreditDecision; report: CreditReport | null }): Promise<void> {
