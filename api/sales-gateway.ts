@@ -86,6 +86,7 @@ export interface OpportunityRequest {
   customerId: string;
   description: string;
   requestedExposureCents: number;
+  requestedPaymentTermDays?: number;
   requestedBy: string;
 }
 
@@ -100,7 +101,7 @@ export async function openOpportunity(deps: ApiDependencies, request: Opportunit
   if (!known) {
     em.create(Opportunity, {
       id: request.id, customer, description: request.description, requestedExposureCents: request.requestedExposureCents,
-      requestedPaymentTermDays: 0, status: 'checking', createdBy: request.requestedBy, createdAt: new Date(),
+      requestedPaymentTermDays: request.requestedPaymentTermDays ?? null, status: 'checking', createdBy: request.requestedBy, createdAt: new Date(),
     });
     await em.flush();
   }
@@ -113,6 +114,7 @@ export async function openOpportunity(deps: ApiDependencies, request: Opportunit
     enterpriseNumber: customer.enterpriseNumber ?? null,
     description: request.description,
     requestedExposureCents: request.requestedExposureCents,
+    ...(request.requestedPaymentTermDays === undefined ? {} : { requestedPaymentTermDays: request.requestedPaymentTermDays }),
     requestedBy: request.requestedBy,
     policyVersion: acceptancePolicyOn(today(customer)).version,
   };

@@ -79,6 +79,7 @@ export const OpportunityBody = Type.Object(
     customerId: Type.String({ minLength: 1, maxLength: 64 }),
     description: Text(255, 'What is being sold'),
     requestedExposureCents: Amount(1, 'The exposure sales asks credit to accept, in cents (VAT included)'),
+    requestedPaymentTermDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, description: 'The payment term sales wants to offer; the decision may grant less (a payment-term condition)' })),
     requestedBy: Name('Who asks (kept for the audit)'),
   },
   { additionalProperties: false },

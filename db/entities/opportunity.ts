@@ -15,7 +15,8 @@ export class Opportunity {
   description!: string;
   /** The exposure sales asks us to accept, in cents. */
   requestedExposureCents!: number;
-  requestedPaymentTermDays!: number;
+  /** The payment term sales wants to offer; null when it left it to the contract. */
+  requestedPaymentTermDays?: number | null;
   status!: OpportunityStatus;
   createdBy!: string;
   createdAt: Date = new Date();
@@ -30,7 +31,7 @@ export const OpportunitySchema = new EntitySchema<Opportunity>({
     customer: { kind: 'm:1', entity: () => Customer, index: true },
     description: { type: 'string', length: 255 },
     requestedExposureCents: { type: new BigIntType('number') },
-    requestedPaymentTermDays: { type: 'integer' },
+    requestedPaymentTermDays: { type: 'integer', nullable: true },
     status: { type: 'string', length: 16 },
     createdBy: { type: 'string', length: 100 },
     createdAt: { type: 'datetime' },

@@ -19,7 +19,7 @@ export type CreditOutcome = (typeof CREDIT_OUTCOMES)[number];
 /** What a person can decide on a referral: anything but another referral. */
 export type FinalOutcome = Exclude<CreditOutcome, 'refer'>;
 
-export const CONDITION_KINDS = ['advance-payment', 'invoice-upfront', 'guarantee', 'cash-discount', 'credit-insurance'] as const;
+export const CONDITION_KINDS = ['advance-payment', 'invoice-upfront', 'guarantee', 'cash-discount', 'credit-insurance', 'payment-term'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 export interface CreditCondition {
@@ -28,7 +28,7 @@ export interface CreditCondition {
   percent?: number;
   /** guarantee: amount to be guaranteed (bank guarantee or parent's surety). */
   amountCents?: Cents;
-  /** cash-discount: paid within this many days. */
+  /** cash-discount: paid within this many days; payment-term: the longest term granted. */
   days?: number;
   detail: string;
 }
@@ -48,6 +48,8 @@ export interface CreditCheckInput {
   report: CreditReport | null;
   internal: InternalBehaviour;
   requestedExposureCents: Cents;
+  /** The payment term sales wants to offer; absent: the contract's default. */
+  requestedPaymentTermDays?: number;
   /** Orders not yet invoiced plus open invoices, before this opportunity. */
   currentExposureCents: Cents;
   today: CalendarDate;
@@ -104,6 +106,9 @@ export interface AcceptancePolicy {
   consumerLimitCents: Cents;
   /** Companies unknown to the provider: accepted with advance payment of this share. */
   unknownCompanyAdvancePercent: number;
+  /** The longest payment term granted by score (first band at or below the score wins); without a score, `defaultMaxPaymentTermDays`. */
+  paymentTermBands: ReadonlyArray<{ minScore: number; maxDays: number }>;
+  defaultMaxPaymentTermDays: number;
   /** A referral escalates after this many days and expires after that many more. */
   referral: { decideWithinDays: number; escalatedDecideWithinDays: number };
   /** What an expired referral becomes: a mitigation rather than a silent "no". */
@@ -130,6 +135,12 @@ export const ACCEPTANCE_POLICY_V1: AcceptancePolicy = {
   referFromBrokenPromises: 2,
   cashDiscount: { percent: 2, days: 10 },
   consumerLimitCents: 5_000_00,
+  paymentTermBands: [
+    { minScore: 60, maxDays: 60 },
+    { minScore: 40, maxDays: 30 },
+    { minScore: 0, maxDays: 15 },
+  ],
+  defaultMaxPaymentTermDays: 30,
   unknownCompanyAdvancePercent: 100,
   referral: { decideWithinDays: 2, escalatedDecideWithinDays: 3 },
   expiredReferral: { outcome: 'conditions', conditions: [{ ...FULL_ADVANCE }] },
@@ -246,6 +257,14 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
     refer = true;
   }
 
+  // Time is credit too: a longer term than the risk allows is granted only up to the band's maximum.
+  const score = report?.score ?? null;
+  const maxDays = score === null ? policy.defaultMaxPaymentTermDays : (policy.paymentTermBands.find((band) => score >= band.minScore)?.maxDays ?? policy.defaultMaxPaymentTermDays);
+  if (input.requestedPaymentTermDays !== undefined && input.requestedPaymentTermDays > maxDays) {
+    because('payment-term', `${input.requestedPaymentTermDays} days asked; ${score === null ? 'without a score' : `at score ${score}`} the longest term granted is ${maxDays} days`);
+    conditions.push({ kind: 'payment-term', days: maxDays, detail: `payment within ${maxDays} days at most` });
+  }
+
   if (refer) return decided('refer', null);
   if (conditions.length > 0) return decided('conditions', exposureAfter);
   because('within-policy', report ? `score ${report.score}, accounts ${age} months old, exposure ${euro(exposureAfter)} within limits` : `exposure ${euro(exposureAfter)} within limits`);
@@ -257,7 +276,8 @@ export function mergeConditions(conditions: readonly CreditCondition[]): CreditC
   const byKind = new Map<ConditionKind, CreditCondition>();
   for (const condition of conditions) {
     const known = byKind.get(condition.kind);
-    const stronger = !known || (condition.percent ?? 0) > (known.percent ?? 0) || (condition.amountCents ?? 0) > (known.amountCents ?? 0);
+    const stronger = !known ||
+      (condition.kind === 'payment-term' ? (condition.days ?? Infinity) < (known.days ?? Infinity) : (condition.percent ?? 0) > (known.percent ?? 0) || (condition.amountCents ?? 0) > (known.amountCents ?? 0));
     if (stronger) byKind.set(condition.kind, condition);
   }
   return [...byKind.values()];
@@ -300,6 +320,7 @@ export function checkReferralDecision(decision: ReferralDecision): void {
     }
     if (condition.kind === 'advance-payment' && condition.percent === undefined) reject(`${field}.percent`, 'say which share is paid in advance');
     if (condition.days !== undefined && !(Number.isInteger(condition.days) && condition.days > 0)) reject(`${field}.days`, 'must be a whole number of days, 1 or more');
+    if (condition.kind === 'payment-term' && condition.days === undefined) reject(`${field}.days`, 'say the longest payment term granted, in days');
     if (condition.kind === 'guarantee' && !(Number.isSafeInteger(condition.amountCents) && condition.amountCents! > 0)) {
       reject(`${field}.amountCents`, 'a guarantee needs a positive amount in cents');
     }

@@ -78,7 +78,9 @@ export function contractTerms(kind: CustomerKind, request: ContractRequest, deci
     reject('startsOn', `${request.startsOn} is before ${first.validFrom}, the first day whose payment-term rules are recorded; register older contracts with a start date from then`);
   }
   const limits = paymentTermLimitsOn(request.startsOn);
-  const term = request.paymentTermDays ?? limits.defaultDays;
+  // Without a term asked for, the legal default, shortened to what the credit decision grants.
+  const granted = decision.conditions.find((condition) => condition.kind === 'payment-term')?.days;
+  const term = request.paymentTermDays ?? Math.min(limits.defaultDays, granted ?? limits.defaultDays);
   if (!Number.isInteger(term) || term < 0) reject('paymentTermDays', 'must be a whole number of days, 0 or more');
   if (kind === 'B2B' && term > limits.b2bMaxDays) {
     reject('paymentTermDays', `${term} days is longer than the ${limits.b2bMaxDays}-day maximum for B2B contracts (${limits.source}); a longer clause is void and falls back to ${limits.defaultDays} days`);
@@ -140,6 +142,11 @@ function carryCondition(terms: ContractTerms, condition: CreditCondition, reques
         reject('cashDiscount', `${required} (at least ${wanted.percent} % when paid within at most ${wanted.days} days)`);
       }
       terms.cashDiscount = request.cashDiscount ?? wanted;
+      return;
+    }
+    case 'payment-term': {
+      const days = condition.days ?? 0;
+      if (terms.paymentTermDays > days) reject('paymentTermDays', `${terms.paymentTermDays} days is longer than the ${days} days the credit decision grants this customer`);
       return;
     }
     case 'credit-insurance':

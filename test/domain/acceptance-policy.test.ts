@@ -443,3 +443,27 @@ describe('merging conditions', () => {
     return { kind: 'advance-payment', percent, detail: `${percent} % in advance` };
   }
 });
+
+describe('decideCredit: the payment term', () => {
+  it('grants the term asked for when the score allows it', () => {
+    expect(decideCredit(policy, check({ requestedPaymentTermDays: 60 })).outcome).toBe('accept');
+  });
+
+  it('shortens a term the score does not allow, as a condition', () => {
+    const decision = decideCredit(policy, check({ report: report({ score: 55 }), requestedPaymentTermDays: 45 }));
+    expect(decision.outcome).toBe('conditions');
+    expect(decision.conditions).toEqual([{ kind: 'payment-term', days: 30, detail: 'payment within 30 days at most' }]);
+    expect(decision.reasons).toEqual([{ rule: 'payment-term', detail: '45 days asked; at score 55 the longest term granted is 30 days' }]);
+  });
+
+  it('grants at most 30 days without a score, and asks nothing when no term is requested', () => {
+    const consumer = decideCredit(policy, check({ customerKind: 'B2C', report: null, requestedExposureCents: 1_000_00, currentExposureCents: 0, requestedPaymentTermDays: 45 }));
+    expect(consumer.conditions).toEqual([{ kind: 'payment-term', days: 30, detail: 'payment within 30 days at most' }]);
+    expect(decideCredit(policy, check({ report: report({ score: 55 }) })).outcome).toBe('accept');
+  });
+
+  it('keeps the shorter of two payment terms when merging', () => {
+    const term = (days: number) => ({ kind: 'payment-term' as const, days, detail: `${days} days` });
+    expect(mergeConditions([term(30), term(15), term(60)])).toEqual([term(15)]);
+  });
+});

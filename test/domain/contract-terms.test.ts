@@ -187,3 +187,21 @@ describe("carrying the credit decision's conditions into the contract", () => {
     expect(terms).toMatchObject({ paymentTermDays: 45, advancePaymentPercent: 30, guarantee: { amountCents: 5_000_00 }, creditInsuranceRequired: true, clauses: ['retention of title'] });
   });
 });
+
+describe('the payment term the credit decision grants', () => {
+  const shortened = withConditions({ kind: 'payment-term', days: 30, detail: 'payment within 30 days at most' });
+
+  it('refuses a longer term than the decision grants, naming paymentTermDays and the granted days', () => {
+    expect(refusal(() => contractTerms('B2B', request({ paymentTermDays: 45 }), shortened))).toEqual({
+      field: 'paymentTermDays',
+      reason: '45 days is longer than the 30 days the credit decision grants this customer',
+    });
+  });
+
+  it('takes the granted term, or a shorter one, and shortens the default to it', () => {
+    expect(contractTerms('B2B', request({ paymentTermDays: 30 }), shortened).paymentTermDays).toBe(30);
+    expect(contractTerms('B2B', request({ paymentTermDays: 14 }), shortened).paymentTermDays).toBe(14);
+    const fifteen = withConditions({ kind: 'payment-term', days: 15, detail: 'payment within 15 days at most' });
+    expect(contractTerms('B2B', request(), fifteen).paymentTermDays).toBe(15);
+  });
+});

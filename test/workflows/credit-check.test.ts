@@ -18,8 +18,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-const open = (id: string, customerId: string, requestedExposureCents: number) =>
-  openOpportunity(h.deps, { id, customerId, description: `opportunity ${id}`, requestedExposureCents, requestedBy: 'sales:an' });
+const open = (id: string, customerId: string, requestedExposureCents: number, requestedPaymentTermDays?: number) =>
+  openOpportunity(h.deps, { id, customerId, description: `opportunity ${id}`, requestedExposureCents, requestedBy: 'sales:an', ...(requestedPaymentTermDays === undefined ? {} : { requestedPaymentTermDays }) });
 const decisionRow = (opportunityId: string) => h.db.orm.em.fork().findOneOrFail(CreditDecisionRecord, { opportunityId });
 
 describe('the credit check at the opportunity', () => {
@@ -135,5 +135,19 @@ describe('the credit check at the opportunity', () => {
     });
     expect(account.creditLimitCents).toBe(100_000_00);
     expect(account.reviewTask!.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/OPP-LTR-2 was refused/)]));
+  });
+
+  it('grants a shorter payment term than sales asked when the score does not carry it, and the contract keeps to it', async () => {
+    const number = enterpriseNumber(71_000_004);
+    h.bureau.setCompany(number, companyProfile(await h.today(), { score: 55 }));
+    await h.customer('TRM', 'B2B', number);
+    const { view } = await open('OPP-TRM', 'TRM', 8_000_00, 45);
+    expect(view.decision).toMatchObject({ outcome: 'conditions', conditions: [{ kind: 'payment-term', days: 30 }] });
+    await eventually(() => decisionRow('OPP-TRM'));
+    const startsOn = await h.today();
+    await expect(signContract(h.deps, { id: 'K-TRM-1', customerId: 'TRM', opportunityId: 'OPP-TRM', startsOn, signedBy: 'sales:an', paymentTermDays: 45 }))
+      .rejects.toMatchObject({ statusCode: 422, fields: [{ field: 'paymentTermDays', problem: '45 days is longer than the 30 days the credit decision grants this customer' }] });
+    const { contract } = await signContract(h.deps, { id: 'K-TRM-2', customerId: 'TRM', opportunityId: 'OPP-TRM', startsOn, signedBy: 'sales:an' });
+    expect(contract.paymentTermDays).toBe(30);
   });
 });

@@ -23,6 +23,8 @@ export interface OpportunityInput {
   enterpriseNumber: string | null;
   description: string;
   requestedExposureCents: Cents;
+  /** The payment term sales wants to offer; absent in checks opened before it was asked. */
+  requestedPaymentTermDays?: number;
   requestedBy: string;
   /** The acceptance policy version in force when the opportunity was opened; the check pins it. */
   policyVersion: number;

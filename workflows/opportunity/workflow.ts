@@ -92,6 +92,7 @@ export async function creditCheckWorkflow(input: contract.OpportunityInput): Pro
     report: facts.report,
     internal: facts.internal,
     requestedExposureCents: input.requestedExposureCents,
+    ...(input.requestedPaymentTermDays === undefined ? {} : { requestedPaymentTermDays: input.requestedPaymentTermDays }),
     currentExposureCents: facts.currentExposureCents,
     today: today(),
   });

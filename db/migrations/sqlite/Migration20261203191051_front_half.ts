@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203185132_front_half extends Migration {
+export class Migration20261203191051_front_half extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`credit_decision\` (\`id\` text not null, \`opportunity_id\` text not null, \`customer_id\` text not null, \`outcome\` text not null, \`referred\` integer not null, \`conditions\` json not null, \`credit_limit_cents\` bigint null, \`policy_id\` text not null, \`policy_version\` integer not null, \`reasons\` json not null, \`figures\` json not null, \`report\` json null, \`feeling\` text null, \`decided_by\` text not null, \`decided_at\` datetime not null, primary key (\`id\`));`);
@@ -12,7 +12,7 @@ export class Migration20261203185132_front_half extends Migration {
 
     this.addSql(`create table \`invoice_sequence\` (\`series\` text not null, \`year\` integer not null, \`last_number\` integer not null, primary key (\`series\`, \`year\`));`);
 
-    this.addSql(`create table \`opportunity\` (\`id\` text not null, \`customer_id\` text not null, \`description\` text not null, \`requested_exposure_cents\` bigint not null, \`requested_payment_term_days\` integer not null, \`status\` text not null, \`created_by\` text not null, \`created_at\` datetime not null, \`decided_at\` datetime null, constraint \`opportunity_customer_id_foreign\` foreign key(\`customer_id\`) references \`customer\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`opportunity\` (\`id\` text not null, \`customer_id\` text not null, \`description\` text not null, \`requested_exposure_cents\` bigint not null, \`requested_payment_term_days\` integer null, \`status\` text not null, \`created_by\` text not null, \`created_at\` datetime not null, \`decided_at\` datetime null, constraint \`opportunity_customer_id_foreign\` foreign key(\`customer_id\`) references \`customer\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`opportunity_customer_id_index\` on \`opportunity\` (\`customer_id\`);`);
 
     this.addSql(`create table \`sales_order\` (\`id\` text not null, \`customer_id\` text not null, \`contract_id\` text not null, \`lines\` json not null, \`net_cents\` bigint not null, \`vat_cents\` bigint not null, \`total_cents\` bigint not null, \`ordered_on\` date not null, \`status\` text not null, \`block_reasons\` json not null default '[]', \`performance_date\` date null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`sales_order_customer_id_foreign\` foreign key(\`customer_id\`) references \`customer\`(\`id\`) on update cascade, constraint \`sales_order_contract_id_foreign\` foreign key(\`contract_id\`) references \`contract\`(\`id\`) on update cascade, primary key (\`id\`));`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203185133_front_half extends Migration {
+export class Migration20261203191051_front_half extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "credit_decision" ("id" varchar(64) not null, "opportunity_id" varchar(64) not null, "customer_id" varchar(64) not null, "outcome" varchar(16) not null, "referred" boolean not null, "conditions" jsonb not null, "credit_limit_cents" bigint null, "policy_id" varchar(32) not null, "policy_version" int not null, "reasons" jsonb not null, "figures" jsonb not null, "report" jsonb null, "feeling" text null, "decided_by" varchar(100) not null, "decided_at" timestamptz not null, constraint "credit_decision_pkey" primary key ("id"));`);
@@ -12,7 +12,7 @@ export class Migration20261203185133_front_half extends Migration {
 
     this.addSql(`create table "invoice_sequence" ("series" varchar(16) not null, "year" int not null, "last_number" int not null, constraint "invoice_sequence_pkey" primary key ("series", "year"));`);
 
-    this.addSql(`create table "opportunity" ("id" varchar(64) not null, "customer_id" varchar(64) not null, "description" varchar(255) not null, "requested_exposure_cents" bigint not null, "requested_payment_term_days" int not null, "status" varchar(16) not null, "created_by" varchar(100) not null, "created_at" timestamptz not null, "decided_at" timestamptz null, constraint "opportunity_pkey" primary key ("id"));`);
+    this.addSql(`create table "opportunity" ("id" varchar(64) not null, "customer_id" varchar(64) not null, "description" varchar(255) not null, "requested_exposure_cents" bigint not null, "requested_payment_term_days" int null, "status" varchar(16) not null, "created_by" varchar(100) not null, "created_at" timestamptz not null, "decided_at" timestamptz null, constraint "opportunity_pkey" primary key ("id"));`);
     this.addSql(`create index "opportunity_customer_id_index" on "opportunity" ("customer_id");`);
 
     this.addSql(`create table "sales_order" ("id" varchar(64) not null, "customer_id" varchar(64) not null, "contract_id" varchar(64) not null, "lines" jsonb not null, "net_cents" bigint not null, "vat_cents" bigint not null, "total_cents" bigint not null, "ordered_on" date not null, "status" varchar(16) not null, "block_reasons" jsonb not null default '[]', "performance_date" date null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "sales_order_pkey" primary key ("id"));`);
