@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { opportunityRoutes } from './routes/opportunities';
 import { orderRoutes } from './routes/orders';
+import { reportRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
 
 export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<FastifyInstance> {
@@ -32,7 +33,7 @@ export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes]) {
+  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes, reportRoutes]) {
     await app.register(routes, { deps });
   }
   return app;

@@ -211,6 +211,16 @@ describe('front-half HTTP API', () => {
     expect(tooMuch.json().fields[0].problem).toContain('still creditable');
   });
 
+  it('reports the gap between delivery and invoice for the period, with the VAT deadline', async () => {
+    const report = await get(`/reports/invoicing-gap?from=${addDays(today(), -7)}&to=${today()}`);
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toMatchObject({ invoices: 1, averageDays: 0, medianDays: 0, maxDays: 0, afterVatDeadline: 0 });
+    expect(report.json().buckets[0]).toEqual({ label: 'same day', invoices: 1 });
+    const backwards = await get(`/reports/invoicing-gap?from=${today()}&to=${addDays(today(), -1)}`);
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().fields[0].field).toBe('from');
+  });
+
   it('marks the invoice paid on the day the payment settles it', async () => {
     const paid = await post('/dossiers/B2B-1/payments', { invoiceNumber, amountCents: 1_089_00, actor: 'bank' });
     expect(paid.statusCode).toBe(200);
