@@ -192,7 +192,7 @@ export const DossierResponse = Type.Object({
 
 export const HumanTaskView = Type.Object({
   id: Type.String(),
-  dossierId: Type.String(),
+  dossierId: Type.String({ description: 'The workflow waiting for it: dossier:…, opportunity:…, order:… or account:…' }),
   customerId: Type.String(),
   kind: Type.String(),
   stepCode: Type.String(),
@@ -202,4 +202,8 @@ export const HumanTaskView = Type.Object({
   dueAt: Timestamp,
   status: Type.String(),
   outcome: Nullable(Type.String()),
+  answer: Type.Object(
+    { method: Type.Literal('POST'), path: Type.String() },
+    { description: 'Where the outcome goes: the route that completes this task' },
+  ),
 });

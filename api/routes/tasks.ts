@@ -4,6 +4,21 @@ import { HumanTaskRecord } from '../../db/entities';
 import type { RouteOptions } from '../dependencies';
 import { HumanTaskView } from '../schemas';
 
+/** The route that takes a task's outcome, from the workflow that waits for it. */
+function answerPath(task: HumanTaskRecord): string {
+  const [kind, id] = [task.dossierId.slice(0, task.dossierId.indexOf(':')), encodeURIComponent(task.dossierId.slice(task.dossierId.indexOf(':') + 1))];
+  switch (kind) {
+    case 'opportunity':
+      return `/opportunities/${id}/decision`;
+    case 'order':
+      return `/orders/${id}/release`;
+    case 'account':
+      return `/customers/${id}/account/review`;
+    default:
+      return `/dossiers/${encodeURIComponent(task.customerId)}/tasks/${encodeURIComponent(task.id.slice(task.dossierId.length + 1))}/complete`;
+  }
+}
+
 /** The action list: what credit staff and collectors have to do, earliest deadline first. */
 export const taskRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { deps }) => {
   app.get(
@@ -28,7 +43,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, {
         { ...(pool ? { pool } : {}), status: { $in: statuses } },
         { orderBy: { dueAt: 'asc' }, limit: Number(limit ?? 100) },
       );
-      return tasks.map((task) => ({ ...task, outcome: task.outcome ?? null }));
+      return tasks.map((task) => ({ ...task, outcome: task.outcome ?? null, answer: { method: 'POST' as const, path: answerPath(task) } }));
     },
   );
 };

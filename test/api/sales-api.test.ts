@@ -103,6 +103,24 @@ describe('front-half HTTP API', () => {
     expect(decided.json().fields[0].field).toBe('stage');
   });
 
+  it('puts a referral on the credit action list with the route that answers it, and takes the decision there', async () => {
+    expect((await post('/customers', customer('GREY-1', 'B2B', '0634.521.738'))).statusCode).toBe(201);
+    const referred = await post('/opportunities', { id: 'OPP-GREY', customerId: 'GREY-1', description: 'Trucks', requestedExposureCents: 10_000_00, requestedBy: 'sam' });
+    expect(referred.json()).toMatchObject({ stage: 'referred', decision: null });
+    const task = await eventually(async () => {
+      const list = (await get('/tasks?pool=credit')).json<Array<{ dossierId: string; kind: string; answer: { method: string; path: string } }>>();
+      const found = list.find((entry) => entry.dossierId === 'opportunity:OPP-GREY');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(task).toMatchObject({ kind: 'credit-referral', answer: { method: 'POST', path: '/opportunities/OPP-GREY/decision' } });
+    const decided = await post(task.answer.path, {
+      outcome: 'conditions', conditions: [{ kind: 'advance-payment', percent: 50, detail: 'half before delivery' }], feeling: 'new fleet, good references', actor: 'cm', reason: 'grey zone',
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().decision).toMatchObject({ outcome: 'conditions', decidedBy: 'cm', feeling: 'new fleet, good references' });
+  });
+
   const contract = { id: 'K-1', customerId: 'B2B-1', opportunityId: 'OPP-1', signedBy: 'sam' };
 
   it('refuses a 90-day B2B payment term with the field, the 60-day maximum and the law', async () => {
