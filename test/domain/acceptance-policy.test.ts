@@ -2,8 +2,6 @@ import { calendarDate as d } from '../../domain/calendar';
 import {
   ACCEPTANCE_POLICY_V1,
   acceptancePolicyOn,
-  checkReferralDecision,
-  CreditCommandRejected,
   decideCredit,
   findAcceptancePolicy,
   mergeConditions,
@@ -11,8 +9,8 @@ import {
   type CreditCheckInput,
   type CreditCondition,
   type InternalBehaviour,
-  type ReferralDecision,
 } from '../../domain/credit/acceptance-policy';
+import { checkReferralDecision, CreditCommandRejected, type ReferralDecision } from '../../domain/credit/referral';
 import type { CreditReport, NegativeEvent } from '../../domain/credit/report';
 
 const today = d('2026-03-10');

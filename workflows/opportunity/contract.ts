@@ -4,7 +4,8 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CalendarDate } from '../../domain/calendar';
-import type { CreditCondition, CreditDecision, FinalOutcome, ReferralDecision } from '../../domain/credit/acceptance-policy';
+import type { CreditCondition, CreditDecision, FinalOutcome } from '../../domain/credit/acceptance-policy';
+import type { ReferralDecision } from '../../domain/credit/referral';
 import type { CreditReport } from '../../domain/credit/report';
 import type { Cents } from '../../domain/money';
 import type { CustomerKind } from '../../domain/procedures/definition';

@@ -8,7 +8,8 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CreditActivities } from '../../activities/credit';
 import { dateInZone } from '../../domain/calendar';
-import { checkReferralDecision, decideCredit, findAcceptancePolicy, type CreditDecision, type ReferralDecision } from '../../domain/credit/acceptance-policy';
+import { decideCredit, findAcceptancePolicy, type CreditDecision } from '../../domain/credit/acceptance-policy';
+import { checkReferralDecision, type ReferralDecision } from '../../domain/credit/referral';
 import { accountWorkflowId, CREDIT_POOL, creditDecidedSignal } from '../account/contract';
 import * as contract from './contract';
 
