@@ -285,3 +285,18 @@ export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string
   await em.nativeUpdate(Invoice, { number: creditNote.number }, { handedToDossier: true });
   return { creditNote, settledCents, created };
 }
+
+/**
+ * An advance or upfront invoice is there to be paid before the goods go: delivery waits
+ * for it, unless credit staff waive it with a reason (kept in the order's journal).
+ */
+export async function checkAdvancePaid(deps: ApiDependencies, view: order.OrderView, delivery: Pick<order.DeliveryConfirmation, 'advanceWaiver'>): Promise<void> {
+  if (view.invoices.length === 0 || delivery.advanceWaiver) return;
+  const dossier = await queryWorkflow(deps.temporal.workflow.getHandle(dossierWorkflowId(view.customerId)), dossierStatusQuery);
+  const unpaid = view.invoices
+    .map((issued) => ({ issued, open: dossier?.invoices.find((invoice) => invoice.number === issued.number)?.openCents ?? issued.totalCents }))
+    .filter(({ open }) => open > 0);
+  if (unpaid.length === 0) return;
+  const list = unpaid.map(({ issued, open }) => `${issued.number} (${issued.purpose === 'advance' ? 'advance' : 'invoiced upfront'}, EUR ${(open / 100).toFixed(2)} open)`).join(', ');
+  throw rejection(`advanceWaiver: ${list} is not paid yet and the goods wait for it; register the payment on the dossier, or have credit staff confirm the delivery with advanceWaiver {actor, reason}`);
+}

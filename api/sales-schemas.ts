@@ -242,7 +242,14 @@ export const OrderResponse = Type.Object({
 });
 
 export const DeliveryBody = Type.Object(
-  { performanceDate: IsoDate, actor: Actor.actor, reference: Type.Optional(Text(100, 'Delivery note or timesheet reference')) },
+  {
+    performanceDate: IsoDate,
+    actor: Actor.actor,
+    reference: Type.Optional(Text(100, 'Delivery note or timesheet reference')),
+    advanceWaiver: Type.Optional(
+      Type.Object(Actor, { additionalProperties: false, description: 'Credit staff let the goods go before the advance (or upfront) invoice is paid: who and why' }),
+    ),
+  },
   { additionalProperties: false },
 );
 

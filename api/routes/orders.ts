@@ -4,7 +4,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import * as order from '../../workflows/order/contract';
 import type { RouteOptions } from '../dependencies';
 import { notFound } from '../errors';
-import { orderHandle, placeOrder } from '../sales-gateway';
+import { checkAdvancePaid, orderHandle, placeOrder } from '../sales-gateway';
 import { ActorBody, DeliveryBody, IdParams, OrderBody, OrderResponse } from '../sales-schemas';
 import { ErrorResponse } from '../schemas';
 import { queryWorkflow, rejection, updateWorkflow } from '../workflow-gateway';
@@ -48,7 +48,13 @@ export const orderRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   );
 
   /** One POST route per order update: validated body, the workflow's view or a 422 naming the field. */
-  const action = <B extends TSchema>(path: string, summary: string, body: B, update: UpdateDefinition<order.OrderView, [Static<B>]>) =>
+  const action = <B extends TSchema>(
+    path: string,
+    summary: string,
+    body: B,
+    update: UpdateDefinition<order.OrderView, [Static<B>]>,
+    before: (view: order.OrderView, body: Static<B>) => Promise<void> = async () => undefined,
+  ) =>
     app.post(
       `/orders/:id/${path}`,
       {
@@ -67,11 +73,18 @@ export const orderRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         if (!view) throw notFound(`Order ${id}`);
         if (view.stage === 'invoiced') throw rejection(`stage: order ${id} is delivered and invoiced (${view.invoices.map((invoice) => invoice.number).join(', ')}); correct it with a credit note`);
         if (view.stage === 'cancelled') throw rejection(`stage: order ${id} is cancelled; place a new order`);
+        await before(view, request.body);
         return updateWorkflow(orderHandle(deps, id), `Order ${id}`, update, request.body as Static<B>);
       },
     );
 
   action('release', 'Release a blocked delivery (credit staff), saying why', ActorBody, order.releaseDeliveryUpdate);
   action('cancel', 'Cancel an order not yet delivered or invoiced', ActorBody, order.cancelOrderUpdate);
-  action('delivery', 'Confirm the delivery with its performance date (not in the future): the order is invoiced', DeliveryBody, order.confirmDeliveryUpdate);
+  action(
+    'delivery',
+    'Confirm the delivery with its performance date (not in the future): the order is invoiced. An unpaid advance or upfront invoice holds it back unless credit staff waive it.',
+    DeliveryBody,
+    order.confirmDeliveryUpdate,
+    (view, delivery) => checkAdvancePaid(deps, view, delivery),
+  );
 };

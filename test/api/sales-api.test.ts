@@ -119,6 +119,24 @@ describe('front-half HTTP API', () => {
     });
     expect(decided.statusCode).toBe(200);
     expect(decided.json().decision).toMatchObject({ outcome: 'conditions', decidedBy: 'cm', feeling: 'new fleet, good references' });
+
+    // The advance the decision asked for: invoiced at the order, and the goods wait for its payment.
+    await eventually(async () => expect((await get('/customers/GREY-1/account')).json().lastDecision).toMatchObject({ opportunityId: 'OPP-GREY' }));
+    const signed = await post('/contracts', { id: 'K-GREY', customerId: 'GREY-1', opportunityId: 'OPP-GREY', startsOn: today(), signedBy: 'sam' });
+    expect(signed.json()).toMatchObject({ advancePaymentPercent: 50 });
+    expect((await post('/orders', { id: 'ORD-GREY', customerId: 'GREY-1', contractId: 'K-GREY', placedBy: 'erp', lines: [line(2)] })).statusCode).toBe(201);
+    const advance = await eventually(async () => {
+      const view = (await get('/orders/ORD-GREY')).json<{ invoices: Array<{ number: string; purpose: string; totalCents: number }> }>();
+      expect(view.invoices).toHaveLength(1);
+      return view.invoices[0]!;
+    });
+    expect(advance).toMatchObject({ purpose: 'advance', totalCents: 121_00 });
+    const early = await post('/orders/ORD-GREY/delivery', { performanceDate: today(), actor: 'warehouse' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().fields[0]).toMatchObject({ field: 'advanceWaiver', problem: expect.stringContaining(`${advance.number} (advance, EUR 121.00 open)`) });
+    const waived = await post('/orders/ORD-GREY/delivery', { performanceDate: today(), actor: 'warehouse', advanceWaiver: { actor: 'cm', reason: 'transfer announced by the customer\'s bank' } });
+    expect(waived.statusCode).toBe(200);
+    expect(waived.json().journal).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'cm', action: 'advance-waived' })]));
   });
 
   const contract = { id: 'K-1', customerId: 'B2B-1', opportunityId: 'OPP-1', signedBy: 'sam' };
@@ -232,8 +250,8 @@ describe('front-half HTTP API', () => {
   it('reports the gap between delivery and invoice for the period, with the VAT deadline', async () => {
     const report = await get(`/reports/invoicing-gap?from=${addDays(today(), -7)}&to=${today()}`);
     expect(report.statusCode).toBe(200);
-    expect(report.json()).toMatchObject({ invoices: 1, averageDays: 0, medianDays: 0, maxDays: 0, afterVatDeadline: 0 });
-    expect(report.json().buckets[0]).toEqual({ label: 'same day', invoices: 1 });
+    expect(report.json()).toMatchObject({ invoices: 2, averageDays: 0, medianDays: 0, maxDays: 0, afterVatDeadline: 0 });
+    expect(report.json().buckets[0]).toEqual({ label: 'same day', invoices: 2 });
     const backwards = await get(`/reports/invoicing-gap?from=${today()}&to=${addDays(today(), -1)}`);
     expect(backwards.statusCode).toBe(422);
     expect(backwards.json().fields[0].field).toBe('from');

@@ -54,6 +54,8 @@ export interface DeliveryConfirmation {
   actor: string;
   /** Delivery note or timesheet reference. */
   reference?: string;
+  /** Credit staff let the goods go before the advance or upfront invoice is paid. */
+  advanceWaiver?: OrderActor;
 }
 
 export interface OrderView {

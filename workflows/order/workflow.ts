@@ -84,6 +84,7 @@ export async function orderWorkflow(input: contract.OrderInput): Promise<contrac
       view.deliveryReference = delivery.reference ?? null;
       view.stage = 'delivered';
       note(delivery.actor, 'delivered', `performed on ${delivery.performanceDate}${delivery.reference ? ` (${delivery.reference})` : ''}`);
+      if (delivery.advanceWaiver) note(delivery.advanceWaiver.actor, 'advance-waived', delivery.advanceWaiver.reason);
       return view;
     },
     {
