@@ -42,6 +42,7 @@ async function runUntilSignal(parts: Part[]): Promise<void> {
     `Temporal ${running.temporalAddress}`,
     running.temporalUiUrl && `Temporal UI ${running.temporalUiUrl}`,
     `database ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
+    running.creditDataUrl && `credit data ${running.creditDataUrl}`,
   ].filter(Boolean);
   logger.info(`o2c-engine is running: ${where.join(' · ')}. Press Ctrl-C to stop.`);
 

@@ -29,6 +29,8 @@ export interface Running {
   apiUrl?: string;
   temporalAddress: string;
   temporalUiUrl?: string;
+  /** Where credit reports come from (the demo bureau's address on embedded defaults). */
+  creditDataUrl?: string;
   /** Stops every part, in reverse order of start. */
   stop(): Promise<void>;
   /** Settles when the worker stops by itself (a fatal error); never when only the API runs. */
@@ -84,11 +86,11 @@ export async function openApplicationDatabase(config: AppConfig, logger: Logger)
 }
 
 /** The configured provider, or (embedded defaults) the demo bureau, started here and stopped with the rest. */
-async function creditDataProvider(config: AppConfig, logger: Logger): Promise<{ provider: CreditDataProvider; stop?: () => Promise<void> }> {
-  if (config.creditData.kind === 'provider') return { provider: createHttpCreditDataProvider(config.creditData) };
+async function creditDataProvider(config: AppConfig, logger: Logger): Promise<{ provider: CreditDataProvider; url: string; stop?: () => Promise<void> }> {
+  if (config.creditData.kind === 'provider') return { provider: createHttpCreditDataProvider(config.creditData), url: config.creditData.baseUrl };
   const bureau = await startFakeCreditBureau();
   logger.warn({ url: bureau.url }, 'CREDIT_DATA_BASE_URL is not set: credit checks use the local demo bureau and its made-up reports. Set CREDIT_DATA_BASE_URL and CREDIT_DATA_API_KEY before deciding on real customers.');
-  return { provider: createHttpCreditDataProvider({ baseUrl: bureau.url, apiKey: bureau.apiKey }), stop: () => bureau.close() };
+  return { provider: createHttpCreditDataProvider({ baseUrl: bureau.url, apiKey: bureau.apiKey }), url: `${bureau.url} (demo)`, stop: () => bureau.close() };
 }
 
 export async function launch(config: AppConfig, logger: Logger, parts: Part[]): Promise<Running> {
@@ -122,9 +124,11 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
     stack.push({ name: 'the database', stop: () => orm.close() });
 
     let done: Promise<void> = new Promise(() => undefined);
+    let creditDataUrl: string | undefined;
     if (parts.includes('worker')) {
       const creditData = await creditDataProvider(config, logger);
       if (creditData.stop) stack.push({ name: 'the demo credit bureau', stop: creditData.stop });
+      creditDataUrl = creditData.url;
       const connection = await connectWorker(endpoint);
       stack.push({ name: 'the worker connection', stop: () => connection.close() });
       const worker = await createWorker({
@@ -162,6 +166,7 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
       apiUrl: api ? `http://${config.api.host}:${config.api.port}` : undefined,
       temporalAddress: endpoint.address,
       temporalUiUrl: devServer?.uiUrl,
+      creditDataUrl,
       stop,
       done,
     };

@@ -177,4 +177,19 @@ describe('order to cash, front half', () => {
     expect(again).toMatchObject({ orderId: 'ORD-CAN-1', cleared: true });
     expect(Object.keys((await accountView(h.deps, 'CAN')).exposure.orders)).toHaveLength(6);
   });
+
+  it('reviews the account with a fresh report when a contract is renewed', async () => {
+    const number = enterpriseNumber(72_000_006);
+    h.bureau.setCompany(number, companyProfile(await h.today(), { score: 75 }));
+    await contracted('RNW', number, 5_000_00);
+    h.bureau.setCompany(number, companyProfile(await h.today(), { score: 61 }));
+    await signContract(h.deps, { id: 'K-RNW-2', customerId: 'RNW', opportunityId: 'OPP-RNW', renewsContractId: 'K-RNW', startsOn: await h.today(), signedBy: 'sales:an' });
+    const reviewed = await eventually(async () => {
+      const live = await accountView(h.deps, 'RNW');
+      expect(live.journal.some((entry) => entry.action === 'review' && entry.detail.startsWith('contract renewal K-RNW-2'))).toBe(true);
+      return live;
+    });
+    expect(reviewed.scores.map((point) => point.score)).toEqual([75, 61]);
+    expect(reviewed.reviewTask?.reasons).toEqual(['risk score moved from 75 to 61']);
+  });
 });
