@@ -9,7 +9,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import { Contract, CreditDecisionRecord, Customer, Invoice, Opportunity, SalesOrder } from '../db/entities';
 import { issueInvoice, storedDocument } from '../db/invoice-issuing';
 import { type CalendarDate, dateInZone } from '../domain/calendar';
-import { acceptancePolicyOn } from '../domain/credit/acceptance-policy';
+import { acceptancePolicyOn } from '../domain/credit/policies';
 import { checkCreditNote, fullCreditLines } from '../domain/invoicing/credit-note';
 import { computeInvoice, InvoiceRejected, type InvoiceLineInput } from '../domain/invoicing/invoice';
 import { ContractRejected, contractTerms, type ContractRequest } from '../domain/sales/contract-terms';
@@ -106,6 +106,7 @@ export async function openOpportunity(deps: ApiDependencies, request: Opportunit
     await em.flush();
   }
   await ensureAccount(deps, customer);
+  const policy = acceptancePolicyOn(today(customer), deps.acceptancePolicies);
   const input: opportunity.OpportunityInput = {
     opportunityId: request.id,
     customerId: customer.id,
@@ -116,7 +117,8 @@ export async function openOpportunity(deps: ApiDependencies, request: Opportunit
     requestedExposureCents: request.requestedExposureCents,
     ...(request.requestedPaymentTermDays === undefined ? {} : { requestedPaymentTermDays: request.requestedPaymentTermDays }),
     requestedBy: request.requestedBy,
-    policyVersion: acceptancePolicyOn(today(customer)).version,
+    policyVersion: policy.version,
+    policy,
   };
   const handle = opportunityHandle(deps, request.id);
   const existing = await queryWorkflow(handle, opportunity.opportunityStatusQuery);

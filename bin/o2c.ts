@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../platform/logger';
 import { installTemporalRuntime, launch, openApplicationDatabase, type Part } from '../platform/launcher';
 import { resolveTemporalBinary, type TemporalBinaryKind } from '../platform/temporal-binaries';
 import { bundleWorkflows } from '../platform/worker';
+import { creditPolicyCommand } from './credit-policy-command';
 import { proceduresCommand } from './procedures-command';
 import { configOrExit } from '../platform/config-or-exit';
 
@@ -178,6 +179,7 @@ process.stdout.write(`${JSON.stringify(redactedConfig(config), null, 2)}\n`);
   });
 
 program.addCommand(proceduresCommand);
+program.addCommand(creditPolicyCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${(error as Error).message}\n`);

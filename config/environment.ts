@@ -88,6 +88,10 @@ export const environmentSchema = Type.Object({
     default: '',
     description: 'The credit-data provider\'s API (trade reports for credit checks and reviews). Empty: a local demo bureau with made-up reports starts with the worker.',
   }),
+  O2C_ACCEPTANCE_POLICIES: Type.String({
+    default: '',
+    description: 'A JSON file with acceptance policy versions beyond the built-in v1 (checked at start; `o2c credit-policy check FILE`). Empty: v1 only.',
+  }),
   CREDIT_DATA_API_KEY: Type.String({ default: '', description: 'API key for the credit-data provider (sent as a bearer token).' }),
   COLLECTOR_POOL_CAPACITY: Type.String({
     pattern: '^[a-z0-9-]+=[0-9]+(,[a-z0-9-]+=[0-9]+)*$',

@@ -39,6 +39,8 @@ export interface AppConfig {
   creditor: { name: string; enterpriseNumber: string; iban: string; email: string };
   /** The credit-data provider; `demo` runs the local fake bureau (fakes/credit-bureau). */
   creditData: { kind: 'demo' } | { kind: 'provider'; baseUrl: string; apiKey: string };
+  /** A file of operator-defined acceptance policies, or null for the built-in ones only. */
+  acceptancePoliciesFile: string | null;
   /** Open phone tasks per collectors' pool before optional calls are skipped. */
   poolCapacity: Record<string, number>;
   tools: {
@@ -177,6 +179,7 @@ function toAppConfig(e: Environment, cwd: string): AppConfig {
       iban: e.O2C_CREDITOR_IBAN,
       email: e.O2C_CREDITOR_EMAIL,
     },
+    acceptancePoliciesFile: e.O2C_ACCEPTANCE_POLICIES ? path.resolve(cwd, e.O2C_ACCEPTANCE_POLICIES) : null,
     creditData: e.CREDIT_DATA_BASE_URL ? { kind: 'provider', baseUrl: e.CREDIT_DATA_BASE_URL, apiKey: e.CREDIT_DATA_API_KEY } : { kind: 'demo' },
     poolCapacity: Object.fromEntries(e.COLLECTOR_POOL_CAPACITY.split(',').map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])])),
     tools: {

@@ -16,6 +16,7 @@ import { buildApi } from '../api/app';
 import type { AppConfig } from '../config';
 import { startFakeCreditBureau } from '../fakes/credit-bureau/server';
 import { migrate, openDatabase } from '../db/orm';
+import { loadAcceptancePolicies } from './acceptance-policies';
 import { startDevServer, type DevServer } from './dev-server';
 import type { Logger } from './logger';
 import { registerSearchAttributes } from './search-attributes';
@@ -107,6 +108,8 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
   };
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
+    // Checked before anything starts: a policy file with a mistake stops the start, saying where.
+    const acceptancePolicies = loadAcceptancePolicies(config.acceptancePoliciesFile);
     if (config.creditor.enterpriseNumber === '0000.000.097') {
       logger.warn('O2C_CREDITOR_NAME and O2C_CREDITOR_ENTERPRISE_NUMBER are not set: messages are signed by a demo company. Set them (and O2C_CREDITOR_IBAN, O2C_CREDITOR_EMAIL) before sending real reminders.');
     }
@@ -155,7 +158,7 @@ export async function launch(config: AppConfig, logger: Logger, parts: Part[]): 
     let api: FastifyInstance | undefined;
     if (parts.includes('api')) {
       api = await buildApi(
-        { orm, temporal: client, taskQueue: config.temporal.taskQueue, creditor: config.creditor, defaultTimeZone: config.timeZone },
+        { orm, temporal: client, taskQueue: config.temporal.taskQueue, creditor: config.creditor, acceptancePolicies, defaultTimeZone: config.timeZone },
         logger.child({ component: 'api' }),
       );
       const server = api;

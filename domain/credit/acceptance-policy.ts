@@ -115,51 +115,8 @@ export interface AcceptancePolicy {
   expiredReferral: { outcome: FinalOutcome; conditions: CreditCondition[] };
 }
 
-const FULL_ADVANCE: CreditCondition = { kind: 'advance-payment', percent: 100, detail: 'full advance payment before delivery' };
-
-export const ACCEPTANCE_POLICY_V1: AcceptancePolicy = {
-  id: 'acceptance',
-  version: 1,
-  validFrom: '2026-01-01' as CalendarDate,
-  refuseBelowScore: 15,
-  advancePaymentBelowScore: 30,
-  referBelowScore: 50,
-  refusingEvents: ['bankruptcy', 'liquidation'],
-  referringEvents: ['judicial-reorganisation', 'summons', 'social-security-arrears', 'tax-arrears', 'protested-bill'],
-  recentEventMonths: 12,
-  maxFilingAgeMonths: 18,
-  referAboveExposureCents: 250_000_00,
-  referAboveDaysLate: 30,
-  cashDiscountAboveDaysLate: 15,
-  referAboveOpenOverdueCents: 5_000_00,
-  referFromBrokenPromises: 2,
-  cashDiscount: { percent: 2, days: 10 },
-  consumerLimitCents: 5_000_00,
-  paymentTermBands: [
-    { minScore: 60, maxDays: 60 },
-    { minScore: 40, maxDays: 30 },
-    { minScore: 0, maxDays: 15 },
-  ],
-  defaultMaxPaymentTermDays: 30,
-  unknownCompanyAdvancePercent: 100,
-  referral: { decideWithinDays: 2, escalatedDecideWithinDays: 3 },
-  expiredReferral: { outcome: 'conditions', conditions: [{ ...FULL_ADVANCE }] },
-};
-
-export const ACCEPTANCE_POLICIES: readonly AcceptancePolicy[] = [ACCEPTANCE_POLICY_V1];
-
-/** The newest policy in force on the day. */
-export function acceptancePolicyOn(today: CalendarDate, policies: readonly AcceptancePolicy[] = ACCEPTANCE_POLICIES): AcceptancePolicy {
-  const inForce = policies.filter((policy) => compareDates(policy.validFrom, today) <= 0).sort((a, b) => b.version - a.version);
-  if (!inForce[0]) throw new Error(`No acceptance policy is in force on ${today}`);
-  return inForce[0];
-}
-
-export function findAcceptancePolicy(version: number, policies: readonly AcceptancePolicy[] = ACCEPTANCE_POLICIES): AcceptancePolicy {
-  const found = policies.find((policy) => policy.version === version);
-  if (!found) throw new Error(`No acceptance policy v${version}; published: ${policies.map((p) => `v${p.version}`).join(', ')}`);
-  return found;
-}
+/** The mitigation that always works: paid before the goods go. */
+export const FULL_ADVANCE: CreditCondition = { kind: 'advance-payment', percent: 100, detail: 'full advance payment before delivery' };
 
 const euro = (cents: Cents) => `EUR ${(cents / 100).toFixed(2)}`;
 

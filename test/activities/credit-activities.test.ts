@@ -10,7 +10,8 @@ import { createHttpCreditDataProvider } from '../../adapters/credit-data/http-cl
 import { CreditReportUnavailable } from '../../adapters/credit-data/provider';
 import { CreditDecisionRecord, Customer, HumanTaskRecord, Invoice, Opportunity } from '../../db/entities';
 import { addDays, calendarDate } from '../../domain/calendar';
-import { ACCEPTANCE_POLICY_V1, decideCredit } from '../../domain/credit/acceptance-policy';
+import { decideCredit } from '../../domain/credit/acceptance-policy';
+import { ACCEPTANCE_POLICY_V1 } from '../../domain/credit/policies';
 import { startFakeCreditBureau, type FakeCreditBureau } from '../../fakes/credit-bureau/server';
 import type { FinalCreditDecision } from '../../workflows/opportunity/contract';
 import { describeDialect, dialects, openTestDatabase, type TestDatabase } from '../support/databases';

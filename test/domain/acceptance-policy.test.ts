@@ -1,9 +1,7 @@
 import { calendarDate as d } from '../../domain/calendar';
+import { ACCEPTANCE_POLICY_V1, acceptancePolicyOn, findAcceptancePolicy } from '../../domain/credit/policies';
 import {
-  ACCEPTANCE_POLICY_V1,
-  acceptancePolicyOn,
   decideCredit,
-  findAcceptancePolicy,
   mergeConditions,
   type AcceptancePolicy,
   type CreditCheckInput,

@@ -5,6 +5,7 @@
  */
 import { accountView, openOpportunity, opportunityHandle, signContract } from '../../api/sales-gateway';
 import { updateWorkflow } from '../../api/workflow-gateway';
+import { ACCEPTANCE_POLICY_V1, withOperatorPolicies } from '../../domain/credit/policies';
 import { CreditDecisionRecord, HumanTaskRecord } from '../../db/entities';
 import * as opportunity from '../../workflows/opportunity/contract';
 import { eventually, recordHistory } from '../support/temporal';
@@ -149,5 +150,15 @@ describe('the credit check at the opportunity', () => {
       .rejects.toMatchObject({ statusCode: 422, fields: [{ field: 'paymentTermDays', problem: '45 days is longer than the 30 days the credit decision grants this customer' }] });
     const { contract } = await signContract(h.deps, { id: 'K-TRM-2', customerId: 'TRM', opportunityId: 'OPP-TRM', startsOn, signedBy: 'sales:an' });
     expect(contract.paymentTermDays).toBe(30);
+  });
+
+  it('decides by the policy in force when the opportunity opens, carried to the worker by value', async () => {
+    // An operator's stricter version 2, which only the API knows (the worker has v1 alone).
+    const strict = withOperatorPolicies([{ ...JSON.parse(JSON.stringify(ACCEPTANCE_POLICY_V1)), version: 2, validFrom: '2026-01-02', refuseBelowScore: 75, advancePaymentBelowScore: 75, referBelowScore: 75 }]);
+    await h.customer('POL', 'B2B', '0812345603');
+    const { view } = await openOpportunity({ ...h.deps, acceptancePolicies: strict }, { id: 'OPP-POL', customerId: 'POL', description: 'printing', requestedExposureCents: 1_000_00, requestedBy: 'sales:an' });
+    expect(view.decision).toMatchObject({ outcome: 'refuse', decidedBy: 'policy acceptance@v2' });
+    expect(view.proposal!.reasons).toEqual([{ rule: 'score', detail: 'score 70 is below 75' }]);
+    expect(await eventually(() => decisionRow('OPP-POL'))).toMatchObject({ policyVersion: 2, outcome: 'refuse' });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CalendarDate } from '../../domain/calendar';
-import type { CreditCondition, CreditDecision, FinalOutcome } from '../../domain/credit/acceptance-policy';
+import type { AcceptancePolicy, CreditCondition, CreditDecision, FinalOutcome } from '../../domain/credit/acceptance-policy';
 import type { ReferralDecision } from '../../domain/credit/referral';
 import type { CreditReport } from '../../domain/credit/report';
 import type { Cents } from '../../domain/money';
@@ -29,6 +29,8 @@ export interface OpportunityInput {
   requestedBy: string;
   /** The acceptance policy version in force when the opportunity was opened; the check pins it. */
   policyVersion: number;
+  /** That policy itself, so a policy file changed later cannot change this check. */
+  policy?: AcceptancePolicy;
 }
 
 export type OpportunityStage = 'checking' | 'referred' | 'decided';

@@ -8,7 +8,8 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CreditActivities } from '../../activities/credit';
 import { dateInZone } from '../../domain/calendar';
-import { decideCredit, findAcceptancePolicy, type CreditDecision } from '../../domain/credit/acceptance-policy';
+import { decideCredit, type CreditDecision } from '../../domain/credit/acceptance-policy';
+import { findAcceptancePolicy } from '../../domain/credit/policies';
 import { checkReferralDecision, type ReferralDecision } from '../../domain/credit/referral';
 import { accountWorkflowId, CREDIT_POOL, creditDecidedSignal } from '../account/contract';
 import * as contract from './contract';
@@ -23,7 +24,8 @@ const DAY_MS = 86_400_000;
 export async function creditCheckWorkflow(input: contract.OpportunityInput): Promise<contract.OpportunityView> {
   const { workflowId } = workflowInfo();
   const today = () => dateInZone(Date.now(), input.timeZone);
-  const policy = findAcceptancePolicy(input.policyVersion);
+  // Pinned by value when the check was opened; checks opened before that carry only the version.
+  const policy = input.policy ?? findAcceptancePolicy(input.policyVersion);
   const view: contract.OpportunityView = {
     opportunityId: input.opportunityId,
     customerId: input.customerId,
