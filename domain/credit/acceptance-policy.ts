@@ -9,7 +9,7 @@
  * version made it. Rules are checked in a fixed order and every rule that fires leaves a
  * reason, so a credit manager can read why.
  */
-import { compareDates, daysBetween, type CalendarDate } from '../calendar';
+import { daysBetween, type CalendarDate } from '../calendar';
 import type { Cents } from '../money';
 import type { CustomerKind } from '../procedures/definition';
 import { filingAgeMonths, type CreditReport, type NegativeEventKind } from './report';

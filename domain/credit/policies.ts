@@ -46,7 +46,7 @@ export function loadAcceptancePolicy(data: unknown): AcceptancePolicy {
 
   if (typeof raw.id !== 'string' || raw.id.trim() === '') fail('id', 'must be a non-empty text');
   const version = count('version', 1);
-  const validFrom = typeof raw.validFrom === 'string' && isCalendarDate(raw.validFrom) ? (raw.validFrom as CalendarDate) : fail('validFrom', 'must be a date YYYY-MM-DD');
+  const validFrom = typeof raw.validFrom === 'string' && isCalendarDate(raw.validFrom) ? (raw.validFrom) : fail('validFrom', 'must be a date YYYY-MM-DD');
   const refuseBelowScore = score('refuseBelowScore');
   const advancePaymentBelowScore = score('advancePaymentBelowScore');
   const referBelowScore = score('referBelowScore');
