@@ -8,10 +8,11 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { MikroORM } from '@mikro-orm/core';
 import type { TemplateRenderer } from '../adapters/templates';
 import type { AppConfig } from '../config';
-import { Customer, DossierProjection, HumanTaskRecord, LegalHandoff, OutboxMessage } from '../db/entities';
+import { Customer, DossierProjection, HumanTaskRecord, Invoice, LegalHandoff, OutboxMessage } from '../db/entities';
 import type { CalendarDate } from '../domain/calendar';
 import type { CollectionInvoice } from '../domain/collection/state';
 import { sumCents } from '../domain/money';
+import { formatOgm } from '../domain/payment-reference';
 import type { CustomerKind, StepDefinition, StepCode } from '../domain/procedures/definition';
 import type { DossierView } from '../workflows/dossier/contract';
 import { dunningFees, messageData } from './dunning-message';
@@ -76,9 +77,12 @@ export function createCollectionActivities(deps: CollectionActivityDependencies)
       if (known) return { messageId: known.id, alreadyRecorded: true, feesCents: known.feesCents };
       const customer = await customerOrFail(request.customerId);
       const fees = dunningFees(request.customerKind, request.step, request.invoices, request.stepDate);
+      const numbers = [...request.invoices, ...(request.alsoOverdue ?? [])].map((invoice) => invoice.number);
+      const issued = await orm.em.fork().find(Invoice, { number: { $in: numbers }, structuredReference: { $ne: null } }, { fields: ['number', 'structuredReference'] });
+      const paymentReferences = new Map(issued.map((invoice) => [invoice.number, formatOgm(invoice.structuredReference!)]));
       let rendered;
       try {
-        rendered = templates.render(request.step.template!, customer.language, messageData(customer, deps.creditor, request, fees));
+        rendered = templates.render(request.step.template!, customer.language, messageData(customer, deps.creditor, request, fees, paymentReferences));
       } catch (error) {
         throw ApplicationFailure.nonRetryable((error as Error).message, 'TemplateError');
       }

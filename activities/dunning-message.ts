@@ -71,6 +71,8 @@ export function messageData(
   creditor: AppConfig['creditor'],
   request: { customerKind: CustomerKind; step: StepDefinition; stepDate: CalendarDate; invoices: CollectionInvoice[]; alsoOverdue?: CollectionInvoice[] },
   fees: DunningFees,
+  /** The structured reference (OGM, as printed) of each invoice we issued, by number: paying is easier with it. */
+  paymentReferences: ReadonlyMap<string, string> = new Map(),
 ): Record<string, unknown> {
   const totalCents = sumCents(request.invoices.map((invoice) => invoice.openCents));
   return {
@@ -86,10 +88,12 @@ export function messageData(
       currency: invoice.currency,
       level: invoice.level,
       daysOverdue: daysBetween(invoice.dueDate, request.stepDate),
+      paymentReference: paymentReferences.get(invoice.number) ?? null,
     })),
     /** The dossier's other overdue, undisputed invoices, each with its own level. */
     otherOverdue: (request.alsoOverdue ?? []).map((invoice) => ({
       number: invoice.number, dueDate: invoice.dueDate, openCents: invoice.openCents, currency: invoice.currency, level: invoice.level,
+      paymentReference: paymentReferences.get(invoice.number) ?? null,
     })),
     totalCents,
     currency: request.invoices[0]?.currency ?? 'EUR',

@@ -5,7 +5,7 @@
  */
 import { accountHandle, accountView, openOpportunity, orderHandle, placeOrder, signContract } from '../../api/sales-gateway';
 import { updateWorkflow } from '../../api/workflow-gateway';
-import { HumanTaskRecord, Invoice, SalesOrder } from '../../db/entities';
+import { HumanTaskRecord, Invoice, OutboxMessage, SalesOrder } from '../../db/entities';
 import { addDays, daysBetween } from '../../domain/calendar';
 import type { InvoiceLineInput } from '../../domain/invoicing/invoice';
 import { parseOgm } from '../../domain/payment-reference';
@@ -76,6 +76,12 @@ describe('order to cash, front half', () => {
     expect(position.exposure.openInvoicesCents).toBe(273_194);
     expect((await h.db.orm.em.fork().findOneOrFail(SalesOrder, { id: 'ORD-PATH' })).status).toBe('invoiced');
     await recordHistory('order-delivered-and-invoiced', orderHandle(h.deps, 'ORD-PATH'));
+
+    // Unpaid: the first reminder quotes the structured reference to pay with.
+    await h.env.sleep(38 * DAY);
+    const reminder = await eventually(() => h.db.orm.em.fork().findOneOrFail(OutboxMessage, { customerId: 'PATH', stepCode: 'R1' }));
+    expect(reminder.body).toContain(`factuur ${issued!.number}`);
+    expect(reminder.body).toContain(`gestructureerde mededeling ${issued!.structuredReference}`);
   });
 
   it('blocks delivery above the credit limit with a task for credit staff, who release it with a reason', async () => {
