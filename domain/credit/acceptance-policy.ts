@@ -120,6 +120,21 @@ export const FULL_ADVANCE: CreditCondition = { kind: 'advance-payment', percent:
 
 const euro = (cents: Cents) => `EUR ${(cents / 100).toFixed(2)}`;
 
+/** When the facts cannot be had (the provider refuses us, say), a person decides: the policy never guesses. */
+export function referWithoutFacts(policy: AcceptancePolicy, input: Pick<CreditCheckInput, 'requestedExposureCents'>, problem: string): CreditDecision {
+  return {
+    outcome: 'refer',
+    conditions: [],
+    creditLimitCents: null,
+    reasons: [{ rule: 'facts-unavailable', detail: problem }],
+    figures: {
+      score: null, filingAgeMonths: null, paymentIndexDaysBeyondTerms: null, averageDaysLate: null,
+      exposureAfterCents: input.requestedExposureCents, recommendedLimitCents: null,
+    },
+    policy: { id: policy.id, version: policy.version },
+  };
+}
+
 /** Decides, or refers; pure, so the workflow can run it and a test can read it. */
 export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput): CreditDecision {
   const { report, internal, today } = input;

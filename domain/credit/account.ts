@@ -233,6 +233,12 @@ export function applyReview(state: CreditAccountState, findings: ReviewFindings,
   return { state: next, attention };
 }
 
+/** A review that could not be done (the provider refused us): said in the journal, and a periodic one tried again tomorrow. */
+export function reviewFailed(state: CreditAccountState, occasion: string, problem: string, on: CalendarDate, tomorrow: CalendarDate): CreditAccountState {
+  const postponed = occasion === 'scheduled' && compareDates(state.review.nextOn, on) <= 0 ? { ...state, review: { ...state.review, nextOn: tomorrow } } : state;
+  return journal(postponed, { on, actor: 'system', action: 'review-failed', detail: `${occasion}: ${problem}` });
+}
+
 export interface InsurerLimitChange {
   limitCents: Cents | null;
   withdrawn: boolean;

@@ -1,6 +1,7 @@
 import { calendarDate as d } from '../../domain/calendar';
 import {
   addMonths,
+  reviewFailed,
   applyCreditDecision,
   applyInsurerLimit,
   applyReview,
@@ -332,5 +333,15 @@ describe("applying the credit insurer's limit", () => {
     expect(confirmed.attention).toEqual([]);
     expect(confirmed.state.insurance.since).toBe(withdrawnOn);
     expect(applyInsurerLimit(insured(null, true), change({ limitCents: null }), on).attention).toEqual(['the credit insurer restored cover without a limit']);
+  });
+});
+
+describe('a review that could not be done', () => {
+  it('says so in the journal and tries a periodic review again the next day', () => {
+    const due = account({ review: { lastOn: null, nextOn: d('2026-03-01'), intervalMonths: 12 } });
+    const failed = reviewFailed(due, 'scheduled', 'the provider refused our key', d('2026-03-01'), d('2026-03-02'));
+    expect(failed.review.nextOn).toBe('2026-03-02');
+    expect(failed.journal.at(-1)).toMatchObject({ action: 'review-failed', detail: 'scheduled: the provider refused our key' });
+    expect(reviewFailed(due, 'order O-1', 'timeout', d('2026-02-01'), d('2026-02-02')).review.nextOn).toBe('2026-03-01');
   });
 });

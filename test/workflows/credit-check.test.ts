@@ -161,4 +161,13 @@ describe('the credit check at the opportunity', () => {
     expect(view.proposal!.reasons).toEqual([{ rule: 'score', detail: 'score 70 is below 75' }]);
     expect(await eventually(() => decisionRow('OPP-POL'))).toMatchObject({ policyVersion: 2, outcome: 'refuse' });
   });
+
+  it('refers to a person, with the reason, when the provider refuses to give the facts', async () => {
+    await h.customer('KEY', 'B2B', '0456789133');
+    h.bureau.failNext(401);
+    const { view } = await open('OPP-KEY', 'KEY', 1_000_00);
+    expect(view.stage).toBe('referred');
+    expect(view.proposal!.reasons).toEqual([{ rule: 'facts-unavailable', detail: expect.stringMatching(/^the facts could not be gathered: .*CREDIT_DATA_API_KEY/) }]);
+    expect(view.reportProblem).toMatch(/CREDIT_DATA_API_KEY/);
+  });
 });

@@ -6,9 +6,9 @@
  * a timer and at every new order or contract renewal, and asks credit staff to look when
  * the score or the insurer's limit moves. Rules in domain/credit; this file sequences.
  */
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CreditActivities } from '../../activities/credit';
-import { dateInZone, instantAt } from '../../domain/calendar';
+import { addDays, dateInZone, instantAt } from '../../domain/calendar';
 import * as account from '../../domain/credit/account';
 import * as contract from './contract';
 
@@ -150,13 +150,21 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
   const review = async (occasion: string) => {
     const lastScore = state.scores.at(-1);
     const reportIsOld = !lastScore || Date.now() - instantAt(lastScore.on, 0, input.timeZone) > REPORT_MAX_AGE_DAYS * 86_400_000;
-    const found = await activities.reviewCreditPosition({
-      customerId: input.customerId,
-      customerKind: input.customerKind,
-      enterpriseNumber: input.enterpriseNumber,
-      today: today(),
-      fetchReport: occasion === 'scheduled' || occasion.startsWith('contract renewal') || reportIsOld,
-    });
+    let found;
+    try {
+      found = await activities.reviewCreditPosition({
+        customerId: input.customerId,
+        customerKind: input.customerKind,
+        enterpriseNumber: input.enterpriseNumber,
+        today: today(),
+        fetchReport: occasion === 'scheduled' || occasion.startsWith('contract renewal') || reportIsOld,
+      });
+    } catch (error) {
+      // Transient trouble is retried inside the activity; what reaches us must not stop the account.
+      if (!(error instanceof ActivityFailure)) throw error;
+      state = account.reviewFailed(state, occasion, error.cause?.message ?? error.message, today(), addDays(today(), 1));
+      return;
+    }
     const reviewed = account.applyReview(state, { ...found, on: today(), occasion });
     state = reviewed.state;
     const attention = [...reviewed.attention, ...(occasion.startsWith(ATTENTION) ? [occasion.slice(ATTENTION.length)] : [])];
@@ -174,9 +182,19 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
     }
   };
 
+  /** The next review to run; orders waiting together are reviewed together (one report, one look). */
+  const nextOccasion = (): string | undefined => {
+    const first = pendingReviews.shift();
+    if (!first?.startsWith('order ')) return first;
+    const more = pendingReviews.filter((occasion) => occasion.startsWith('order '));
+    if (more.length === 0) return first;
+    pendingReviews.splice(0, pendingReviews.length, ...pendingReviews.filter((occasion) => !occasion.startsWith('order ')));
+    return `orders ${[first, ...more].map((occasion) => occasion.slice('order '.length)).join(', ')}`;
+  };
+
   for (;;) {
     while (closedTasks.length > 0) await activities.closeHumanTask(closedTasks.shift()!);
-    const occasion = pendingReviews.shift();
+    const occasion = nextOccasion();
     if (occasion) {
       await review(occasion);
       continue;

@@ -5,10 +5,10 @@
  * policy's mitigation when nobody decides. The decision is recorded with its facts,
  * figures and feeling, and handed to the customer's account.
  */
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CreditActivities } from '../../activities/credit';
 import { dateInZone } from '../../domain/calendar';
-import { decideCredit, type CreditDecision } from '../../domain/credit/acceptance-policy';
+import { decideCredit, referWithoutFacts, type CreditDecision } from '../../domain/credit/acceptance-policy';
 import { findAcceptancePolicy } from '../../domain/credit/policies';
 import { checkReferralDecision, type ReferralDecision } from '../../domain/credit/referral';
 import { accountWorkflowId, CREDIT_POOL, creditDecidedSignal } from '../account/contract';
@@ -82,24 +82,31 @@ export async function creditCheckWorkflow(input: contract.OpportunityInput): Pro
     },
   );
 
-  const facts = await activities.gatherCreditFacts({
-    customerId: input.customerId,
-    customerKind: input.customerKind,
-    enterpriseNumber: input.enterpriseNumber,
-    today: today(),
+  const request = { customerId: input.customerId, customerKind: input.customerKind, enterpriseNumber: input.enterpriseNumber, today: today() };
+  // Transient trouble is retried by the activity; what is left (a refused key, say) goes to a person, not into a failed check.
+  const facts = await activities.gatherCreditFacts(request).catch((error: unknown) => {
+    if (error instanceof ActivityFailure) return { problem: error.cause?.message ?? error.message };
+    throw error;
   });
-  view.report = facts.report;
-  view.reportProblem = facts.reportProblem;
-  const proposal: CreditDecision = decideCredit(policy, {
-    customerKind: input.customerKind,
-    report: facts.report,
-    internal: facts.internal,
-    requestedExposureCents: input.requestedExposureCents,
-    ...(input.requestedPaymentTermDays === undefined ? {} : { requestedPaymentTermDays: input.requestedPaymentTermDays }),
-    currentExposureCents: facts.currentExposureCents,
-    today: today(),
-  });
+  let proposal: CreditDecision;
+  if ('problem' in facts) {
+    view.reportProblem = facts.problem;
+    proposal = referWithoutFacts(policy, input, `the facts could not be gathered: ${facts.problem}`);
+  } else {
+    view.report = facts.report;
+    view.reportProblem = facts.reportProblem;
+    proposal = decideCredit(policy, {
+      customerKind: input.customerKind,
+      report: facts.report,
+      internal: facts.internal,
+      requestedExposureCents: input.requestedExposureCents,
+      ...(input.requestedPaymentTermDays === undefined ? {} : { requestedPaymentTermDays: input.requestedPaymentTermDays }),
+      currentExposureCents: facts.currentExposureCents,
+      today: today(),
+    });
+  }
   view.proposal = proposal;
+  const report = 'problem' in facts ? null : facts.report;
 
   if (proposal.outcome !== 'refer') {
     view.decision = {
@@ -143,13 +150,13 @@ export async function creditCheckWorkflow(input: contract.OpportunityInput): Pro
   }
 
   const decision = view.decision!;
-  await activities.recordCreditDecision({ opportunityId: input.opportunityId, customerId: input.customerId, proposal, decision, report: facts.report });
+  await activities.recordCreditDecision({ opportunityId: input.opportunityId, customerId: input.customerId, proposal, decision, report });
   await getExternalWorkflowHandle(accountWorkflowId(input.customerId)).signal(creditDecidedSignal, {
     opportunityId: input.opportunityId,
     outcome: decision.outcome,
     creditLimitCents: decision.creditLimitCents,
     conditions: decision.conditions,
-    score: facts.report?.score ?? null,
+    score: report?.score ?? null,
     by: decision.decidedBy,
   });
   // Only now "decided": whoever was told so can sign a contract or place an order at once.
