@@ -28,7 +28,7 @@ export interface CreditActivityDependencies {
   temporal: Client;
 }
 
-export type CreditTaskKind = 'credit-referral' | 'delivery-block' | 'credit-review';
+export type CreditTaskKind = 'credit-referral' | 'delivery-block' | 'credit-review' | 'invoicing';
 
 export interface CreditTaskRequest {
   taskId: string;

@@ -238,6 +238,7 @@ export const OrderResponse = Type.Object({
       performanceGapDays: Nullable(Type.Integer()),
     }),
   ),
+  invoicingProblem: Nullable(Type.Object({ taskId: Type.String(), problem: Type.String({ description: 'Why the rules refused the invoice; correct it, then POST /orders/{id}/retry-invoicing' }) })),
   journal: Type.Array(JournalEntry),
 });
 

@@ -79,6 +79,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
     );
 
   action('release', 'Release a blocked delivery (credit staff), saying why', ActorBody, order.releaseDeliveryUpdate);
+  action('retry-invoicing', 'Issue the invoice again once the cause the rules named is corrected (billing)', ActorBody, order.retryInvoicingUpdate);
   action('cancel', 'Cancel an order not yet delivered or invoiced', ActorBody, order.cancelOrderUpdate);
   action(
     'delivery',

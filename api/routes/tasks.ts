@@ -11,7 +11,7 @@ function answerPath(task: HumanTaskRecord): string {
     case 'opportunity':
       return `/opportunities/${id}/decision`;
     case 'order':
-      return `/orders/${id}/release`;
+      return task.kind === 'invoicing' ? `/orders/${id}/retry-invoicing` : `/orders/${id}/release`;
     case 'account':
       return `/customers/${id}/account/review`;
     default:

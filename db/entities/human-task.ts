@@ -5,7 +5,7 @@ import { EntitySchema, OptionalProps } from '@mikro-orm/core';
  * (collection dossier), a referred credit check, a blocked delivery, a credit review. The
  * action list reads these; the outcome goes back to the workflow as an update.
  */
-export type HumanTaskKind = 'phone-call' | 'approval' | 'credit-referral' | 'delivery-block' | 'credit-review';
+export type HumanTaskKind = 'phone-call' | 'approval' | 'credit-referral' | 'delivery-block' | 'credit-review' | 'invoicing';
 
 export class HumanTaskRecord {
   [OptionalProps]?: 'status' | 'createdAt' | 'outcome' | 'completedBy' | 'completedAt';

@@ -12,7 +12,7 @@ import { dateInZone, type CalendarDate } from '../../domain/calendar';
 import type { CustomerKind } from '../../domain/procedures/definition';
 import { startFakeCreditBureau, type CompanyProfile, type FakeCreditBureau } from '../../fakes/credit-bureau/server';
 import { openTestDatabase, type TestDatabase } from './databases';
-import { startTestWorker, TEST_CREDITOR, timeSkippingEnvironment } from './temporal';
+import { startTestWorker, TEST_CREDITOR, timeSkippingEnvironment, type TestWorkerOptions } from './temporal';
 
 export const ZONE = 'Europe/Brussels';
 
@@ -26,12 +26,13 @@ export interface SalesHarness {
   close(): Promise<void>;
 }
 
-export async function startSalesHarness(taskQueue: string): Promise<SalesHarness> {
+export async function startSalesHarness(taskQueue: string, wrap?: TestWorkerOptions['wrap']): Promise<SalesHarness> {
   const env = await timeSkippingEnvironment();
   const db = await openTestDatabase('sqlite');
   const bureau = await startFakeCreditBureau();
   const worker = await startTestWorker(env, db.orm, taskQueue, {
     creditData: createHttpCreditDataProvider({ baseUrl: bureau.url, apiKey: bureau.apiKey }),
+    ...(wrap ? { wrap } : {}),
   });
   const deps: ApiDependencies = { orm: db.orm, temporal: env.client, taskQueue, creditor: TEST_CREDITOR, defaultTimeZone: ZONE };
   return {

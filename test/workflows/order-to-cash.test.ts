@@ -3,6 +3,7 @@
  * contract, order, delivery blocks (credit limit, insurer), delivery, the invoice with its
  * number, OGM and EPC payload in the dossier, and the account's periodic review.
  */
+import { ApplicationFailure } from '@temporalio/common';
 import { accountHandle, accountView, openOpportunity, orderHandle, placeOrder, signContract } from '../../api/sales-gateway';
 import { updateWorkflow } from '../../api/workflow-gateway';
 import { HumanTaskRecord, Invoice, OutboxMessage, SalesOrder } from '../../db/entities';
@@ -18,8 +19,19 @@ import { companyProfile, enterpriseNumber, startSalesHarness, type SalesHarness 
 const DAY = 86_400_000;
 let h: SalesHarness;
 
+/** Orders whose next invoice the rules refuse once (as a VAT rate gone out of force would). */
+const refuseNextInvoiceOf = new Set<string>();
+
 beforeAll(async () => {
-  h = await startSalesHarness('order-to-cash-test');
+  h = await startSalesHarness('order-to-cash-test', (activities) => ({
+    ...activities,
+    async issueOrderInvoice(request) {
+      if (refuseNextInvoiceOf.delete(request.orderId)) {
+        throw ApplicationFailure.nonRetryable('lines[0].vatRateBasisPoints: S 6 % is not in force on the issue date', 'InvoiceRejected');
+      }
+      return activities.issueOrderInvoice(request);
+    },
+  }));
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -197,5 +209,25 @@ describe('order to cash, front half', () => {
     });
     expect(reviewed.scores.map((point) => point.score)).toEqual([75, 61]);
     expect(reviewed.reviewTask?.reasons).toEqual(['risk score moved from 75 to 61']);
+  });
+
+  it('puts an invoice the rules refuse on the billing list, and issues it when billing has corrected the cause', async () => {
+    const number = enterpriseNumber(72_000_007);
+    h.bureau.setCompany(number, companyProfile(await h.today()));
+    await contracted('BIL', number, 5_000_00);
+    await placeOrder(h.deps, { id: 'ORD-BIL', customerId: 'BIL', contractId: 'K-BIL', orderedOn: await h.today(), placedBy: 'erp', lines: [line('Brochures', 100, 1_50, 600)] });
+    refuseNextInvoiceOf.add('ORD-BIL');
+    await updateWorkflow(orderHandle(h.deps, 'ORD-BIL'), 'order', order.confirmDeliveryUpdate, { performanceDate: await h.today(), actor: 'warehouse:jo' });
+    const stuck = await eventually(async () => {
+      const live = await orderView('ORD-BIL');
+      expect(live.invoicingProblem).not.toBeNull();
+      return live;
+    });
+    expect(stuck.invoicingProblem!.problem).toMatch(/^lines\[0\]\.vatRateBasisPoints: /);
+    expect(await eventually(() => task(stuck.invoicingProblem!.taskId))).toMatchObject({ kind: 'invoicing', pool: 'billing', status: 'open' });
+    await updateWorkflow(orderHandle(h.deps, 'ORD-BIL'), 'order', order.retryInvoicingUpdate, { actor: 'billing:mo', reason: 'rate table updated' });
+    const done = await orderHandle(h.deps, 'ORD-BIL').result();
+    expect(done).toMatchObject({ stage: 'invoiced', invoicingProblem: null, invoices: [{ totalCents: 159_00 }] });
+    expect((await task(stuck.invoicingProblem!.taskId)).status).toBe('done');
   });
 });

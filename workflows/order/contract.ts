@@ -11,6 +11,8 @@ import type { ContractTerms } from '../../domain/sales/contract-terms';
 import type { OrderClearance } from '../account/contract';
 
 export const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
+/** Who corrects an invoice the rules refused. */
+export const BILLING_POOL = 'billing';
 
 export function orderWorkflowId(orderId: string): string {
   return `order:${orderId}`;
@@ -71,10 +73,13 @@ export interface OrderView {
   performanceDate: CalendarDate | null;
   deliveryReference: string | null;
   invoices: IssuedInvoice[];
+  /** An invoice the rules refused, waiting for a person to correct the cause and retry. */
+  invoicingProblem: { taskId: string; problem: string } | null;
   journal: Array<{ on: CalendarDate; actor: string; action: string; detail: string }>;
 }
 
 export const releaseDeliveryUpdate = defineUpdate<OrderView, [OrderActor]>('releaseDelivery');
 export const cancelOrderUpdate = defineUpdate<OrderView, [OrderActor]>('cancelOrder');
+export const retryInvoicingUpdate = defineUpdate<OrderView, [OrderActor]>('retryInvoicing');
 export const confirmDeliveryUpdate = defineUpdate<OrderView, [DeliveryConfirmation]>('confirmDelivery');
 export const orderStatusQuery = defineQuery<OrderView>('orderStatus');

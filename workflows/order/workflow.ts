@@ -6,7 +6,7 @@
  * invoicing upfront, carried from the credit decision through the contract, invoice
  * before delivery.
  */
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { InvoicingActivities } from '../../activities/invoicing';
 import type { CreditActivities } from '../../activities/credit';
 import { compareDates, dateInZone } from '../../domain/calendar';
@@ -37,6 +37,7 @@ export async function orderWorkflow(input: contract.OrderInput): Promise<contrac
     performanceDate: null,
     deliveryReference: null,
     invoices: [],
+    invoicingProblem: null,
     journal: [],
   };
   const note = (actor: string, action: string, detail: string) => view.journal.push({ on: today(), actor, action, detail });
@@ -58,6 +59,21 @@ export async function orderWorkflow(input: contract.OrderInput): Promise<contrac
         if (view.stage !== 'blocked') throw new Error(`stage: the order is ${view.stage}, not blocked`);
         if (!release.actor?.trim()) throw new Error('actor: say who releases the delivery');
         if (!release.reason?.trim()) throw new Error('reason: say why the delivery may go ahead despite the block; it is kept for the audit');
+      },
+    },
+  );
+  setHandler(
+    contract.retryInvoicingUpdate,
+    (retry) => {
+      view.invoicingProblem = null;
+      note(retry.actor, 'invoicing-retried', retry.reason);
+      return view;
+    },
+    {
+      validator: (retry: contract.OrderActor) => {
+        if (!view.invoicingProblem) throw new Error('stage: no invoice of this order is waiting for a correction');
+        if (!retry.actor?.trim()) throw new Error('actor: say who corrected the cause');
+        if (!retry.reason?.trim()) throw new Error('reason: say what was corrected');
       },
     },
   );
@@ -101,18 +117,37 @@ export async function orderWorkflow(input: contract.OrderInput): Promise<contrac
 
   const issue = async (purpose: contract.IssuedInvoice['purpose']) => {
     invoicing = true;
-    const invoice = await activities.issueOrderInvoice({
-      idempotencyKey: `${workflowId}/${purpose}`,
-      orderId: input.orderId,
-      customerId: input.customerId,
-      purpose,
-      issueDate: today(),
-      performanceDate: view.performanceDate,
-      paymentTermDays: purpose === 'advance' ? 0 : input.terms.paymentTermDays,
-      lines: input.lines,
-      advancePercent: input.terms.advancePaymentPercent,
-      advanceInvoiceNumber: view.invoices.find((known) => known.purpose === 'advance')?.number ?? null,
-    });
+    let invoice: contract.IssuedInvoice | undefined;
+    for (let attempt = 1; !invoice; attempt += 1) {
+      try {
+        invoice = await activities.issueOrderInvoice({
+          idempotencyKey: `${workflowId}/${purpose}`,
+          orderId: input.orderId,
+          customerId: input.customerId,
+          purpose,
+          issueDate: today(),
+          performanceDate: view.performanceDate,
+          paymentTermDays: purpose === 'advance' ? 0 : input.terms.paymentTermDays,
+          lines: input.lines,
+          advancePercent: input.terms.advancePaymentPercent,
+          advanceInvoiceNumber: view.invoices.find((known) => known.purpose === 'advance')?.number ?? null,
+        });
+      } catch (error) {
+        // The rules refused the invoice (a VAT rate no longer in force, master data missing): a
+        // person fixes the cause and asks for another attempt; the order never fails silently.
+        if (!(error instanceof ActivityFailure)) throw error;
+        const problem = error.cause?.message ?? error.message;
+        const taskId = `${workflowId}/invoicing-${purpose}-${attempt}`;
+        view.invoicingProblem = { taskId, problem };
+        note('system', 'invoicing-failed', problem);
+        await activities.openCreditTask({
+          taskId, workflowId, customerId: input.customerId, kind: 'invoicing', pool: contract.BILLING_POOL, dueAt: Date.now() + BLOCK_DECISION_MS,
+          summary: `Invoice for order ${input.orderId} refused: ${problem}`,
+        });
+        await condition(() => view.invoicingProblem === null);
+        await activities.closeHumanTask({ taskId, outcome: 'retried', actor: view.journal.at(-1)?.actor ?? 'system' });
+      }
+    }
     view.invoices.push(invoice);
     note('system', 'invoiced', `${invoice.number} (${purpose}), due ${invoice.dueDate}, by ${invoice.channel}`);
     await activities.handInvoiceToDossier({ customerId: input.customerId, invoiceNumber: invoice.number });
