@@ -9,13 +9,13 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CreditDataRateLimited, CreditReportUnavailable, type CreditDataProvider } from '../adapters/credit-data/provider';
-import { CreditDecisionRecord, Invoice, Opportunity } from '../db/entities';
+import { AccountProjection, CreditDecisionRecord, Invoice, Opportunity } from '../db/entities';
 import type { CalendarDate } from '../domain/calendar';
 import type { CreditDecision, InternalBehaviour } from '../domain/credit/acceptance-policy';
 import { paymentBehaviour } from '../domain/credit/payment-behaviour';
 import type { CreditReport } from '../domain/credit/report';
 import type { CustomerKind } from '../domain/procedures/definition';
-import { accountStatusQuery, accountWorkflowId } from '../workflows/account/contract';
+import { accountStatusQuery, accountWorkflowId, type AccountView } from '../workflows/account/contract';
 import { dossierStatusQuery, dossierWorkflowId } from '../workflows/dossier/contract';
 import type { FinalCreditDecision } from '../workflows/opportunity/contract';
 import type { createCollectionActivities } from './collection';
@@ -142,6 +142,30 @@ export function createCreditActivities(deps: CreditActivityDependencies) {
       );
       const status = decision.outcome === 'accept' ? 'accepted' : decision.outcome === 'refuse' ? 'refused' : 'conditions';
       await orm.em.fork().nativeUpdate(Opportunity, { id: request.opportunityId }, { status, decidedAt: new Date() });
+    },
+
+    /** The portfolio list's row; an older revision never overwrites a newer one. */
+    async recordAccountProjection(request: { view: AccountView }): Promise<void> {
+      const { view } = request;
+      const em = orm.em.fork();
+      const data = {
+        creditLimitCents: view.creditLimitCents,
+        exposureCents: view.exposureCents,
+        openOrders: view.openOrders,
+        insuredLimitCents: view.insurance.limitCents,
+        insuranceWithdrawn: view.insurance.withdrawn,
+        score: view.scores.at(-1)?.score ?? null,
+        nextReviewOn: view.review.nextOn,
+        reviewTaskOpen: view.reviewTask !== null,
+        lastDecision: view.lastDecision?.outcome ?? null,
+        revision: view.revision,
+        updatedAt: new Date(),
+      };
+      const existing = await em.findOne(AccountProjection, { customerId: view.customerId });
+      if (existing && existing.revision >= view.revision) return;
+      if (existing) em.assign(existing, data);
+      else em.create(AccountProjection, { customerId: view.customerId, ...data });
+      await em.flush();
     },
 
     async markOpportunityReferred(request: { opportunityId: string }): Promise<void> {

@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import type { ApiDependencies } from './dependencies';
 import { installErrorHandler } from './errors';
+import { accountRoutes } from './routes/accounts';
 import { contractRoutes } from './routes/contracts';
 import { customerRoutes } from './routes/customers';
 import { dossierRoutes } from './routes/dossiers';
@@ -33,7 +34,7 @@ export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes, reportRoutes]) {
+  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes, reportRoutes, accountRoutes]) {
     await app.register(routes, { deps });
   }
   return app;

@@ -1,4 +1,5 @@
 /** Every entity of the application database; entities import only @mikro-orm/core. */
+import { AccountProjectionSchema } from './account-projection';
 import { ContractSchema } from './contract';
 import { CreditDecisionSchema } from './credit-decision';
 import { CustomerSchema } from './customer';
@@ -11,6 +12,7 @@ import { OpportunitySchema } from './opportunity';
 import { OutboxMessageSchema } from './outbox-message';
 import { SalesOrderSchema } from './sales-order';
 
+export * from './account-projection';
 export * from './contract';
 export * from './credit-decision';
 export * from './customer';
@@ -24,6 +26,7 @@ export * from './outbox-message';
 export * from './sales-order';
 
 export const entities = [
+  AccountProjectionSchema,
   CustomerSchema,
   InvoiceSchema,
   OutboxMessageSchema,

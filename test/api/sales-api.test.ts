@@ -247,6 +247,18 @@ describe('front-half HTTP API', () => {
     expect(tooMuch.json().fields[0].problem).toContain('still creditable');
   });
 
+  it('lists the portfolio by utilisation of the limit, and who is over it', async () => {
+    const row = await eventually(async () => {
+      const list = (await get('/accounts')).json<Array<{ customerId: string; exposureCents: number; utilisationPercent: number | null }>>();
+      const found = list.find((account) => account.customerId === 'B2B-1');
+      expect(found?.exposureCents).toBe(1_210_00);
+      return found!;
+    });
+    expect(row).toMatchObject({ utilisationPercent: 0.2, reviewTaskOpen: false, score: 85 });
+    expect((await get('/accounts?overLimit=true')).json().map((account: { customerId: string }) => account.customerId)).not.toContain('B2B-1');
+    expect((await get('/accounts?limit=abc')).statusCode).toBe(400);
+  });
+
   it('reports the gap between delivery and invoice for the period, with the VAT deadline', async () => {
     const report = await get(`/reports/invoicing-gap?from=${addDays(today(), -7)}&to=${today()}`);
     expect(report.statusCode).toBe(200);

@@ -192,6 +192,15 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
     return `orders ${[first, ...more].map((occasion) => occasion.slice('order '.length)).join(', ')}`;
   };
 
+  /** The portfolio list reads a stored row; it is written when the account changed, not on every turn. */
+  let projectedRevision = -1;
+  const project = async () => {
+    if (state.revision === projectedRevision) return;
+    const current = view();
+    await activities.recordAccountProjection({ view: current });
+    projectedRevision = current.revision;
+  };
+
   for (;;) {
     while (closedTasks.length > 0) await activities.closeHumanTask(closedTasks.shift()!);
     const occasion = nextOccasion();
@@ -207,6 +216,7 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
       }
       continue;
     }
+    await project();
     const task = state.reviewTask;
     const reviewAt = instantAt(state.review.nextOn, REVIEW_HOUR, input.timeZone);
     const wakeAt = task && !task.escalated ? Math.min(reviewAt, task.dueAt) : reviewAt;

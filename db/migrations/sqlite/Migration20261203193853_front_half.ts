@@ -1,8 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203191051_front_half extends Migration {
+export class Migration20261203193853_front_half extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table \`account_projection\` (\`customer_id\` text not null, \`credit_limit_cents\` bigint null, \`exposure_cents\` bigint not null, \`open_orders\` integer not null, \`insured_limit_cents\` bigint null, \`insurance_withdrawn\` integer not null, \`score\` integer null, \`next_review_on\` date not null, \`review_task_open\` integer not null, \`last_decision\` text null, \`revision\` integer not null, \`updated_at\` datetime not null, primary key (\`customer_id\`));`);
+    this.addSql(`create index \`account_projection_next_review_on_index\` on \`account_projection\` (\`next_review_on\`);`);
+
     this.addSql(`create table \`credit_decision\` (\`id\` text not null, \`opportunity_id\` text not null, \`customer_id\` text not null, \`outcome\` text not null, \`referred\` integer not null, \`conditions\` json not null, \`credit_limit_cents\` bigint null, \`policy_id\` text not null, \`policy_version\` integer not null, \`reasons\` json not null, \`figures\` json not null, \`report\` json null, \`feeling\` text null, \`decided_by\` text not null, \`decided_at\` datetime not null, primary key (\`id\`));`);
     this.addSql(`create unique index \`credit_decision_opportunity_id_unique\` on \`credit_decision\` (\`opportunity_id\`);`);
     this.addSql(`create index \`credit_decision_customer_id_index\` on \`credit_decision\` (\`customer_id\`);`);

@@ -1,8 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203191051_front_half extends Migration {
+export class Migration20261203193853_front_half extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table "account_projection" ("customer_id" varchar(64) not null, "credit_limit_cents" bigint null, "exposure_cents" bigint not null, "open_orders" int not null, "insured_limit_cents" bigint null, "insurance_withdrawn" boolean not null, "score" int null, "next_review_on" date not null, "review_task_open" boolean not null, "last_decision" varchar(16) null, "revision" int not null, "updated_at" timestamptz not null, constraint "account_projection_pkey" primary key ("customer_id"));`);
+    this.addSql(`create index "account_projection_next_review_on_index" on "account_projection" ("next_review_on");`);
+
     this.addSql(`create table "credit_decision" ("id" varchar(64) not null, "opportunity_id" varchar(64) not null, "customer_id" varchar(64) not null, "outcome" varchar(16) not null, "referred" boolean not null, "conditions" jsonb not null, "credit_limit_cents" bigint null, "policy_id" varchar(32) not null, "policy_version" int not null, "reasons" jsonb not null, "figures" jsonb not null, "report" jsonb null, "feeling" text null, "decided_by" varchar(100) not null, "decided_at" timestamptz not null, constraint "credit_decision_pkey" primary key ("id"));`);
     this.addSql(`alter table "credit_decision" add constraint "credit_decision_opportunity_id_unique" unique ("opportunity_id");`);
     this.addSql(`create index "credit_decision_customer_id_index" on "credit_decision" ("customer_id");`);
@@ -35,6 +38,8 @@ export class Migration20261203191051_front_half extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`alter table "sales_order" drop constraint "sales_order_contract_id_foreign";`);
+
+    this.addSql(`drop table if exists "account_projection" cascade;`);
 
     this.addSql(`drop table if exists "credit_decision" cascade;`);
 
