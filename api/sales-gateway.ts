@@ -4,7 +4,7 @@
  * notes. Stored rows first, then the workflows (started idempotently, so a retried
  * request finds what the first attempt made). Rules refuse with "field: why" → 422.
  */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { Contract, CreditDecisionRecord, Customer, Invoice, Opportunity, SalesOrder } from '../db/entities';
 import { issueInvoice, storedDocument } from '../db/invoice-issuing';
@@ -69,6 +69,15 @@ export async function ensureAccount(deps: ApiDependencies, customer: Customer): 
     enterpriseNumber: customer.enterpriseNumber ?? null,
   };
   await startOnce(deps, account.ACCOUNT_WORKFLOW_TYPE, account.accountWorkflowId(customer.id), [input], customer.id, true);
+}
+
+/** Tells the account that part of an open invoice is settled; a customer without an account has nothing to tell. */
+export async function tellAccountSettled(deps: ApiDependencies, customerId: string, invoiceNumber: string, amountCents: number, by: string): Promise<void> {
+  try {
+    await accountHandle(deps, customerId).signal(account.invoiceSettledSignal, { invoiceNumber, amountCents, by });
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  }
 }
 
 export const accountHandle = (deps: ApiDependencies, customerId: string) => deps.temporal.workflow.getHandle(account.accountWorkflowId(customerId));
@@ -283,6 +292,7 @@ export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string
     await updateWorkflow(dossierHandle, `The dossier of ${original.customer.id}`, registerPaymentUpdate, {
       invoiceNumber, amountCents: settledCents, actor: body.actor, reason: `credit note ${creditNote.number}: ${body.reason}`,
     });
+    await tellAccountSettled(deps, original.customer.id, invoiceNumber, settledCents, body.actor);
   }
   await em.nativeUpdate(Invoice, { number: creditNote.number }, { handedToDossier: true });
   return { creditNote, settledCents, created };

@@ -5,6 +5,7 @@ import { Customer, DossierProjection, Invoice, OutboxMessage } from '../../db/en
 import { dateInZone } from '../../domain/calendar';
 import * as contract from '../../workflows/dossier/contract';
 import { liveDossier, updateDossier } from '../dossier-gateway';
+import { tellAccountSettled } from '../sales-gateway';
 import type { RouteOptions } from '../dependencies';
 import { notFound } from '../errors';
 import * as schemas from '../schemas';
@@ -78,6 +79,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app
     async (request) => {
       const { customerId } = request.params;
       const view = await updateDossier(deps, customerId, contract.registerPaymentUpdate, request.body);
+      // The limit it frees is usable at once, not only after the account's next review.
+      await tellAccountSettled(deps, customerId, request.body.invoiceNumber, request.body.amountCents, request.body.actor);
       if (view.invoices.some((invoice) => invoice.number === request.body.invoiceNumber && invoice.status === 'paid')) {
         await recordPaidOn(customerId, request.body.invoiceNumber);
       }

@@ -251,7 +251,7 @@ describe('front-half HTTP API', () => {
     const row = await eventually(async () => {
       const list = (await get('/accounts')).json<Array<{ customerId: string; exposureCents: number; utilisationPercent: number | null }>>();
       const found = list.find((account) => account.customerId === 'B2B-1');
-      expect(found?.exposureCents).toBe(1_210_00);
+      expect(found?.exposureCents).toBe(1_089_00);
       return found!;
     });
     expect(row).toMatchObject({ utilisationPercent: 0.2, reviewTaskOpen: false, score: 85 });
@@ -274,6 +274,10 @@ describe('front-half HTTP API', () => {
     expect(paid.statusCode).toBe(200);
     expect(paid.json().invoices.find((invoice: { number: string }) => invoice.number === invoiceNumber).status).toBe('paid');
     expect((await get(`/invoices/${invoiceNumber}`)).json().paidOn).toBe(today());
+    // The credit note and the payment free the limit at once.
+    await eventually(async () => expect((await get('/customers/B2B-1/account')).json().exposure.openInvoicesCents).toBe(0));
+    const settled = (await get('/customers/B2B-1/account')).json<{ journal: Array<{ action: string; detail: string }> }>().journal.filter((entry) => entry.action === 'invoice-settled');
+    expect(settled.map((entry) => entry.detail)).toEqual([`12100 cents on ${invoiceNumber}`, `108900 cents on ${invoiceNumber}`]);
   });
 
   it('publishes the new routes with their error responses', async () => {

@@ -70,6 +70,8 @@ export const recordInsurerLimitUpdate = defineUpdate<AccountView, [InsurerLimitC
 export const completeReviewUpdate = defineUpdate<AccountView, [ReviewCompletion]>('completeReview');
 export const creditDecidedSignal = defineSignal<[CreditDecided]>('creditDecided');
 export const orderInvoicedSignal = defineSignal<[{ orderId: string; invoiceNumber: string; invoicedCents: Cents; orderFullyInvoiced: boolean }]>('orderInvoiced');
+/** Part of an open invoice settled (payment, credit note): the exposure falls without waiting for a review. */
+export const invoiceSettledSignal = defineSignal<[{ invoiceNumber: string; amountCents: Cents; by: string }]>('invoiceSettled');
 export const orderCancelledSignal = defineSignal<[{ orderId: string }]>('orderCancelled');
 export const contractSignedSignal = defineSignal<[{ contractId: string; renewsContractId: string | null }]>('contractSigned');
 export const accountStatusQuery = defineQuery<AccountView>('accountStatus');

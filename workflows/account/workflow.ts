@@ -138,6 +138,14 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
       { on: today(), actor: 'system', action: 'order-invoiced', detail: `order ${invoiced.orderId}: invoice ${invoiced.invoiceNumber}` },
     );
   });
+  setHandler(contract.invoiceSettledSignal, (settled) => {
+    // A delta, so signals and reviews in any order add up; the next review sets the figure from the dossier.
+    const openInvoicesCents = Math.max(0, state.exposure.openInvoicesCents - settled.amountCents);
+    state = account.journal(
+      { ...state, exposure: { ...state.exposure, openInvoicesCents } },
+      { on: today(), actor: settled.by, action: 'invoice-settled', detail: `${settled.amountCents} cents on ${settled.invoiceNumber}` },
+    );
+  });
   setHandler(contract.orderCancelledSignal, ({ orderId }) => {
     const orders = { ...state.exposure.orders };
     delete orders[orderId];
