@@ -11,6 +11,7 @@ import type { ApiDependencies } from './dependencies';
 import { installErrorHandler } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { contractRoutes } from './routes/contracts';
+import { erpEventRoutes } from './routes/erp-events';
 import { customerRoutes } from './routes/customers';
 import { dossierRoutes } from './routes/dossiers';
 import { healthRoutes } from './routes/health';
@@ -34,7 +35,7 @@ export async function buildApi(deps: ApiDependencies, logger?: Logger): Promise<
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes, reportRoutes, accountRoutes]) {
+  for (const routes of [healthRoutes, customerRoutes, opportunityRoutes, contractRoutes, orderRoutes, invoiceRoutes, dossierRoutes, taskRoutes, reportRoutes, accountRoutes, erpEventRoutes]) {
     await app.register(routes, { deps });
   }
   return app;

@@ -4,6 +4,7 @@ import { ContractSchema } from './contract';
 import { CreditDecisionSchema } from './credit-decision';
 import { CustomerSchema } from './customer';
 import { DossierProjectionSchema } from './dossier-projection';
+import { ErpEventSchema } from './erp-event';
 import { HumanTaskSchema } from './human-task';
 import { InvoiceSchema } from './invoice';
 import { InvoiceSequenceSchema } from './invoice-sequence';
@@ -17,6 +18,7 @@ export * from './contract';
 export * from './credit-decision';
 export * from './customer';
 export * from './dossier-projection';
+export * from './erp-event';
 export * from './human-task';
 export * from './invoice';
 export * from './invoice-sequence';
@@ -38,4 +40,5 @@ export const entities = [
   ContractSchema,
   SalesOrderSchema,
   InvoiceSequenceSchema,
+  ErpEventSchema,
 ];

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203193853_front_half extends Migration {
+export class Migration20261203194528_front_half extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`account_projection\` (\`customer_id\` text not null, \`credit_limit_cents\` bigint null, \`exposure_cents\` bigint not null, \`open_orders\` integer not null, \`insured_limit_cents\` bigint null, \`insurance_withdrawn\` integer not null, \`score\` integer null, \`next_review_on\` date not null, \`review_task_open\` integer not null, \`last_decision\` text null, \`revision\` integer not null, \`updated_at\` datetime not null, primary key (\`customer_id\`));`);
@@ -12,6 +12,9 @@ export class Migration20261203193853_front_half extends Migration {
 
     this.addSql(`create table \`contract\` (\`id\` text not null, \`customer_id\` text not null, \`opportunity_id\` text null, \`renews_contract_id\` text null, \`payment_term_days\` integer not null, \`invoicing\` text not null, \`advance_payment_percent\` integer not null default 0, \`guarantee\` json null, \`cash_discount\` json null, \`credit_insurance_required\` integer not null default false, \`clauses\` json not null, \`starts_on\` date not null, \`ends_on\` date null, \`signed_by\` text not null, \`created_at\` datetime not null, constraint \`contract_customer_id_foreign\` foreign key(\`customer_id\`) references \`customer\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`contract_customer_id_index\` on \`contract\` (\`customer_id\`);`);
+
+    this.addSql(`create table \`erp_event\` (\`event_id\` text not null, \`type\` text not null, \`occurred_at\` datetime not null, \`payload\` json not null, \`status\` text not null, \`outcome\` json not null, \`received_at\` datetime not null, primary key (\`event_id\`));`);
+    this.addSql(`create index \`erp_event_status_index\` on \`erp_event\` (\`status\`);`);
 
     this.addSql(`create table \`invoice_sequence\` (\`series\` text not null, \`year\` integer not null, \`last_number\` integer not null, primary key (\`series\`, \`year\`));`);
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261203193853_front_half extends Migration {
+export class Migration20261203194528_front_half extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "account_projection" ("customer_id" varchar(64) not null, "credit_limit_cents" bigint null, "exposure_cents" bigint not null, "open_orders" int not null, "insured_limit_cents" bigint null, "insurance_withdrawn" boolean not null, "score" int null, "next_review_on" date not null, "review_task_open" boolean not null, "last_decision" varchar(16) null, "revision" int not null, "updated_at" timestamptz not null, constraint "account_projection_pkey" primary key ("customer_id"));`);
@@ -12,6 +12,9 @@ export class Migration20261203193853_front_half extends Migration {
 
     this.addSql(`create table "contract" ("id" varchar(64) not null, "customer_id" varchar(64) not null, "opportunity_id" varchar(64) null, "renews_contract_id" varchar(64) null, "payment_term_days" int not null, "invoicing" varchar(16) not null, "advance_payment_percent" int not null default 0, "guarantee" jsonb null, "cash_discount" jsonb null, "credit_insurance_required" boolean not null default false, "clauses" jsonb not null, "starts_on" date not null, "ends_on" date null, "signed_by" varchar(100) not null, "created_at" timestamptz not null, constraint "contract_pkey" primary key ("id"));`);
     this.addSql(`create index "contract_customer_id_index" on "contract" ("customer_id");`);
+
+    this.addSql(`create table "erp_event" ("event_id" varchar(128) not null, "type" varchar(32) not null, "occurred_at" timestamptz not null, "payload" jsonb not null, "status" varchar(16) not null, "outcome" jsonb not null, "received_at" timestamptz not null, constraint "erp_event_pkey" primary key ("event_id"));`);
+    this.addSql(`create index "erp_event_status_index" on "erp_event" ("status");`);
 
     this.addSql(`create table "invoice_sequence" ("series" varchar(16) not null, "year" int not null, "last_number" int not null, constraint "invoice_sequence_pkey" primary key ("series", "year"));`);
 
@@ -44,6 +47,8 @@ export class Migration20261203193853_front_half extends Migration {
     this.addSql(`drop table if exists "credit_decision" cascade;`);
 
     this.addSql(`drop table if exists "contract" cascade;`);
+
+    this.addSql(`drop table if exists "erp_event" cascade;`);
 
     this.addSql(`drop table if exists "invoice_sequence" cascade;`);
 
