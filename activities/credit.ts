@@ -14,6 +14,7 @@ import type { CalendarDate } from '../domain/calendar';
 import type { CreditDecision, InternalBehaviour } from '../domain/credit/acceptance-policy';
 import { paymentBehaviour } from '../domain/credit/payment-behaviour';
 import type { CreditReport } from '../domain/credit/report';
+import { sumCents } from '../domain/money';
 import type { CustomerKind } from '../domain/procedures/definition';
 import { accountStatusQuery, accountWorkflowId, type AccountView } from '../workflows/account/contract';
 import { dossierStatusQuery, dossierWorkflowId } from '../workflows/dossier/contract';
@@ -80,20 +81,20 @@ export function createCreditActivities(deps: CreditActivityDependencies) {
     }
   }
 
-  async function internalBehaviour(customerId: string, today: CalendarDate): Promise<InternalBehaviour> {
+  /** Our own experience, from the paid invoices and the customer's dossier as it stands (one query). */
+  async function ownExperience(customerId: string, today: CalendarDate): Promise<{ behaviour: InternalBehaviour; openInvoicesCents: number }> {
     const paid = await orm.em.fork().find(Invoice, { customer: customerId, paidOn: { $ne: null } }, { fields: ['dueDate', 'paidOn'] });
     const dossier = await queryOrNull(() => temporal.workflow.getHandle(dossierWorkflowId(customerId)).query(dossierStatusQuery));
+    const open = (dossier?.invoices ?? []).filter((invoice) => invoice.status !== 'paid');
     const overdue = (dossier?.invoices ?? []).filter((invoice) => invoice.status === 'open' && invoice.dueDate < today);
     return {
-      ...paymentBehaviour(paid.map((invoice) => ({ dueDate: invoice.dueDate, paidOn: invoice.paidOn! })), today),
-      openOverdueCents: overdue.reduce((sum, invoice) => sum + invoice.openCents, 0),
-      brokenPromises: dossier?.brokenPromises ?? 0,
+      behaviour: {
+        ...paymentBehaviour(paid.map((invoice) => ({ dueDate: invoice.dueDate, paidOn: invoice.paidOn! })), today),
+        openOverdueCents: sumCents(overdue.map((invoice) => invoice.openCents)),
+        brokenPromises: dossier?.brokenPromises ?? 0,
+      },
+      openInvoicesCents: sumCents(open.map((invoice) => invoice.openCents)),
     };
-  }
-
-  async function openInvoicesCents(customerId: string): Promise<number> {
-    const dossier = await queryOrNull(() => temporal.workflow.getHandle(dossierWorkflowId(customerId)).query(dossierStatusQuery));
-    return (dossier?.invoices ?? []).filter((invoice) => invoice.status !== 'paid').reduce((sum, invoice) => sum + invoice.openCents, 0);
   }
 
   return {
@@ -103,7 +104,7 @@ export function createCreditActivities(deps: CreditActivityDependencies) {
       return {
         report,
         reportProblem: problem,
-        internal: await internalBehaviour(request.customerId, request.today),
+        internal: (await ownExperience(request.customerId, request.today)).behaviour,
         currentExposureCents: account?.exposureCents ?? 0,
       };
     },
@@ -113,8 +114,7 @@ export function createCreditActivities(deps: CreditActivityDependencies) {
       return {
         score: report?.score ?? null,
         source: report ? `${report.provider} report ${report.reportId}` : (problem ?? 'no report'),
-        behaviour: await internalBehaviour(request.customerId, request.today),
-        openInvoicesCents: await openInvoicesCents(request.customerId),
+        ...(await ownExperience(request.customerId, request.today)),
       };
     },
 

@@ -9,12 +9,14 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import { Contract, CreditDecisionRecord, Customer, Invoice, Opportunity, SalesOrder } from '../db/entities';
 import { issueInvoice, storedDocument } from '../db/invoice-issuing';
 import { type CalendarDate, dateInZone } from '../domain/calendar';
+import { euroText } from '../domain/money';
 import { acceptancePolicyOn } from '../domain/credit/policies';
 import { checkCreditNote, fullCreditLines } from '../domain/invoicing/credit-note';
 import { computeInvoice, InvoiceRejected, type InvoiceLineInput } from '../domain/invoicing/invoice';
 import { ContractRejected, contractTerms, type ContractRequest } from '../domain/sales/contract-terms';
 import * as account from '../workflows/account/contract';
-import { dossierStatusQuery, dossierWorkflowId, registerPaymentUpdate } from '../workflows/dossier/contract';
+import { registerPaymentUpdate } from '../workflows/dossier/contract';
+import { liveDossier, updateDossier } from './dossier-gateway';
 import * as opportunity from '../workflows/opportunity/contract';
 import * as order from '../workflows/order/contract';
 import { customerIdAttribute } from '../workflows/search-attributes';
@@ -284,12 +286,11 @@ export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string
   }
   if (creditNote.handedToDossier) return { creditNote, settledCents: 0, created };
   // The credit note lowers what the customer owes on the invoice: the dossier stops chasing that part.
-  const dossierHandle = deps.temporal.workflow.getHandle(dossierWorkflowId(original.customer.id));
-  const dossier = await queryWorkflow(dossierHandle, dossierStatusQuery);
+  const dossier = await liveDossier(deps, original.customer.id);
   const open = dossier?.invoices.find((invoice) => invoice.number === invoiceNumber && invoice.status === 'open');
   const settledCents = open ? Math.min(open.openCents, creditNote.amountCents) : 0;
   if (open && settledCents > 0) {
-    await updateWorkflow(dossierHandle, `The dossier of ${original.customer.id}`, registerPaymentUpdate, {
+    await updateDossier(deps, original.customer.id, registerPaymentUpdate, {
       invoiceNumber, amountCents: settledCents, actor: body.actor, reason: `credit note ${creditNote.number}: ${body.reason}`,
     });
     await tellAccountSettled(deps, original.customer.id, invoiceNumber, settledCents, body.actor);
@@ -304,11 +305,22 @@ export async function creditInvoice(deps: ApiDependencies, invoiceNumber: string
  */
 export async function checkAdvancePaid(deps: ApiDependencies, view: order.OrderView, delivery: Pick<order.DeliveryConfirmation, 'advanceWaiver'>): Promise<void> {
   if (view.invoices.length === 0 || delivery.advanceWaiver) return;
-  const dossier = await queryWorkflow(deps.temporal.workflow.getHandle(dossierWorkflowId(view.customerId)), dossierStatusQuery);
+  const dossier = await liveDossier(deps, view.customerId);
   const unpaid = view.invoices
     .map((issued) => ({ issued, open: dossier?.invoices.find((invoice) => invoice.number === issued.number)?.openCents ?? issued.totalCents }))
     .filter(({ open }) => open > 0);
   if (unpaid.length === 0) return;
-  const list = unpaid.map(({ issued, open }) => `${issued.number} (${issued.purpose === 'advance' ? 'advance' : 'invoiced upfront'}, EUR ${(open / 100).toFixed(2)} open)`).join(', ');
+  const list = unpaid.map(({ issued, open }) => `${issued.number} (${issued.purpose === 'advance' ? 'advance' : 'invoiced upfront'}, ${euroText(open)} open)`).join(', ');
   throw rejection(`advanceWaiver: ${list} is not paid yet and the goods wait for it; register the payment on the dossier, or have credit staff confirm the delivery with advanceWaiver {actor, reason}`);
+}
+
+/**
+ * An order that can still take an update, or null when there is no such order. A finished
+ * order's workflow has closed and takes no updates: say why rather than "not running".
+ */
+export async function orderOpenForUpdate(deps: ApiDependencies, orderId: string): Promise<order.OrderView | null> {
+  const view = await queryWorkflow(orderHandle(deps, orderId), order.orderStatusQuery);
+  if (view?.stage === 'invoiced') throw rejection(`stage: order ${orderId} is delivered and invoiced (${view.invoices.map((invoice) => invoice.number).join(', ')}); correct it with a credit note`);
+  if (view?.stage === 'cancelled') throw rejection(`stage: order ${orderId} is cancelled; place a new order`);
+  return view;
 }

@@ -9,7 +9,7 @@ const print = (text: string) => process.stdout.write(`${text}\n`);
 const euro = (cents: number) => `EUR ${(cents / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`;
 
 /** The policy as a credit manager reads it: what refuses, what refers, what is a condition. */
-export function describePolicy(policy: AcceptancePolicy): string {
+function describePolicy(policy: AcceptancePolicy): string {
   const bands = policy.paymentTermBands.map((band) => `${band.maxDays} days from score ${band.minScore}`).join(', ');
   const expired = policy.expiredReferral;
   return [

@@ -10,6 +10,11 @@ export function formatMoney(cents: Cents, currency: string, language: string): s
   return new Intl.NumberFormat(LOCALES[language] ?? 'en-BE', { style: 'currency', currency }).format(cents / 100);
 }
 
+/** `EUR 1234.56`: amounts in credit decisions, clearances and reviews, the same in every language and log. */
+export function euroText(cents: Cents): string {
+  return `EUR ${(cents / 100).toFixed(2)}`;
+}
+
 export function sumCents(amounts: readonly Cents[]): Cents {
   return amounts.reduce((total, amount) => total + amount, 0);
 }

@@ -5,10 +5,10 @@ import { ErpEvent } from '../../db/entities';
 import * as order from '../../workflows/order/contract';
 import type { ApiDependencies, RouteOptions } from '../dependencies';
 import { ApiError } from '../errors';
-import { checkAdvancePaid, orderHandle, placeOrder } from '../sales-gateway';
+import { checkAdvancePaid, orderHandle, orderOpenForUpdate, placeOrder } from '../sales-gateway';
 import { ActorBody, DeliveryBody, OrderBody } from '../sales-schemas';
 import { ErrorResponse } from '../schemas';
-import { queryWorkflow, rejection, updateWorkflow } from '../workflow-gateway';
+import { updateWorkflow } from '../workflow-gateway';
 
 const Envelope = {
   eventId: Type.String({ minLength: 1, maxLength: 128, description: 'The ERP\'s own id of the event: sending it again gets the same answer' }),
@@ -33,9 +33,8 @@ async function apply(deps: ApiDependencies, event: ErpEventBody): Promise<Record
   const summary = (view: order.OrderView) => ({ orderId: view.orderId, stage: view.stage, clearance: view.clearance, invoices: view.invoices.map((invoice) => invoice.number) });
   if (event.type === 'SalesOrderCreated') return summary((await placeOrder(deps, event.order)).view);
   const handle = orderHandle(deps, event.orderId);
-  const view = await queryWorkflow(handle, order.orderStatusQuery);
+  const view = await orderOpenForUpdate(deps, event.orderId);
   if (!view) throw new ApiError(422, 'Rejected', `orderId: no order ${event.orderId}; send its SalesOrderCreated first`, [{ field: 'orderId', problem: `no order ${event.orderId}` }]);
-  if (view.stage === 'invoiced' || view.stage === 'cancelled') throw rejection(`stage: order ${event.orderId} is ${view.stage} already`);
   if (event.type === 'DeliveryConfirmed') {
     await checkAdvancePaid(deps, view, event.delivery);
     return summary(await updateWorkflow(handle, `Order ${event.orderId}`, order.confirmDeliveryUpdate, event.delivery as order.DeliveryConfirmation));

@@ -4,10 +4,10 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import * as order from '../../workflows/order/contract';
 import type { RouteOptions } from '../dependencies';
 import { notFound } from '../errors';
-import { checkAdvancePaid, orderHandle, placeOrder } from '../sales-gateway';
+import { checkAdvancePaid, orderHandle, orderOpenForUpdate, placeOrder } from '../sales-gateway';
 import { ActorBody, DeliveryBody, IdParams, OrderBody, OrderResponse } from '../sales-schemas';
 import { ErrorResponse } from '../schemas';
-import { queryWorkflow, rejection, updateWorkflow } from '../workflow-gateway';
+import { queryWorkflow, updateWorkflow } from '../workflow-gateway';
 
 export const orderRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { deps }) => {
   app.post(
@@ -68,11 +68,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       },
       async (request) => {
         const { id } = request.params;
-        // A finished order's workflow has closed and takes no updates: say why rather than "not running".
-        const view = await queryWorkflow(orderHandle(deps, id), order.orderStatusQuery);
+        const view = await orderOpenForUpdate(deps, id);
         if (!view) throw notFound(`Order ${id}`);
-        if (view.stage === 'invoiced') throw rejection(`stage: order ${id} is delivered and invoiced (${view.invoices.map((invoice) => invoice.number).join(', ')}); correct it with a credit note`);
-        if (view.stage === 'cancelled') throw rejection(`stage: order ${id} is cancelled; place a new order`);
         await before(view, request.body);
         return updateWorkflow(orderHandle(deps, id), `Order ${id}`, update, request.body as Static<B>);
       },

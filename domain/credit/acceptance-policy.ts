@@ -10,7 +10,7 @@
  * reason, so a credit manager can read why.
  */
 import { daysBetween, type CalendarDate } from '../calendar';
-import type { Cents } from '../money';
+import { euroText, type Cents } from '../money';
 import type { CustomerKind } from '../procedures/definition';
 import { filingAgeMonths, type CreditReport, type NegativeEventKind } from './report';
 
@@ -118,8 +118,6 @@ export interface AcceptancePolicy {
 /** The mitigation that always works: paid before the goods go. */
 export const FULL_ADVANCE: CreditCondition = { kind: 'advance-payment', percent: 100, detail: 'full advance payment before delivery' };
 
-const euro = (cents: Cents) => `EUR ${(cents / 100).toFixed(2)}`;
-
 /** When the facts cannot be had (the provider refuses us, say), a person decides: the policy never guesses. */
 export function referWithoutFacts(policy: AcceptancePolicy, input: Pick<CreditCheckInput, 'requestedExposureCents'>, problem: string): CreditDecision {
   return {
@@ -175,7 +173,7 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
   let refer = false;
   if (input.customerKind === 'B2C') {
     if (exposureAfter > policy.consumerLimitCents) {
-      because('consumer-limit', `exposure ${euro(exposureAfter)} is above the consumer limit ${euro(policy.consumerLimitCents)}`);
+      because('consumer-limit', `exposure ${euroText(exposureAfter)} is above the consumer limit ${euroText(policy.consumerLimitCents)}`);
       conditions.push({ ...FULL_ADVANCE });
     }
   } else if (!report) {
@@ -202,13 +200,13 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
     }
     if (report.recommendedLimitCents !== null && exposureAfter > report.recommendedLimitCents) {
       const excess = exposureAfter - report.recommendedLimitCents;
-      because('above-advised-limit', `exposure ${euro(exposureAfter)} is ${euro(excess)} above the provider's advised limit ${euro(report.recommendedLimitCents)}`);
-      conditions.push({ kind: 'guarantee', amountCents: excess, detail: `bank guarantee or parent surety for ${euro(excess)}` });
+      because('above-advised-limit', `exposure ${euroText(exposureAfter)} is ${euroText(excess)} above the provider's advised limit ${euroText(report.recommendedLimitCents)}`);
+      conditions.push({ kind: 'guarantee', amountCents: excess, detail: `bank guarantee or parent surety for ${euroText(excess)}` });
     }
   }
 
   if (exposureAfter > policy.referAboveExposureCents) {
-    because('large-exposure', `exposure ${euro(exposureAfter)} is above ${euro(policy.referAboveExposureCents)}: a person decides`);
+    because('large-exposure', `exposure ${euroText(exposureAfter)} is above ${euroText(policy.referAboveExposureCents)}: a person decides`);
     refer = true;
   }
   const late = internal.averageDaysLate;
@@ -221,7 +219,7 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
   }
 
   if (internal.openOverdueCents > policy.referAboveOpenOverdueCents) {
-    because('own-experience', `${euro(internal.openOverdueCents)} is overdue with us today (more than ${euro(policy.referAboveOpenOverdueCents)})`);
+    because('own-experience', `${euroText(internal.openOverdueCents)} is overdue with us today (more than ${euroText(policy.referAboveOpenOverdueCents)})`);
     refer = true;
   }
   if (internal.brokenPromises >= policy.referFromBrokenPromises) {
@@ -239,7 +237,7 @@ export function decideCredit(policy: AcceptancePolicy, input: CreditCheckInput):
 
   if (refer) return decided('refer', null);
   if (conditions.length > 0) return decided('conditions', exposureAfter);
-  because('within-policy', report ? `score ${report.score}, accounts ${age} months old, exposure ${euro(exposureAfter)} within limits` : `exposure ${euro(exposureAfter)} within limits`);
+  because('within-policy', report ? `score ${report.score}, accounts ${age} months old, exposure ${euroText(exposureAfter)} within limits` : `exposure ${euroText(exposureAfter)} within limits`);
   return decided('accept', Math.max(exposureAfter, report?.recommendedLimitCents ?? 0));
 }
 

@@ -6,7 +6,7 @@
  * transitions below are pure, with the day passed in.
  */
 import { compareDates, type CalendarDate } from '../calendar';
-import type { Cents } from '../money';
+import { euroText, type Cents } from '../money';
 import type { CustomerKind } from '../procedures/definition';
 import type { CreditCondition, CreditDecision, InternalBehaviour } from './acceptance-policy';
 
@@ -136,8 +136,6 @@ export interface Clearance {
   exposureAfterCents: Cents;
 }
 
-const euro = (cents: Cents) => `EUR ${(cents / 100).toFixed(2)}`;
-
 /** May an order of this amount be delivered? Never a silent no: every block says why. */
 export function deliveryClearance(state: CreditAccountState, orderCents: Cents, insuranceRequired: boolean): Clearance {
   const exposureAfterCents = totalExposure(state) + orderCents;
@@ -145,12 +143,12 @@ export function deliveryClearance(state: CreditAccountState, orderCents: Cents, 
   if (state.creditLimitCents === null) {
     reasons.push('no credit limit granted: run a credit check on an opportunity first');
   } else if (exposureAfterCents > state.creditLimitCents) {
-    reasons.push(`exposure ${euro(exposureAfterCents)} exceeds the credit limit ${euro(state.creditLimitCents)} by ${euro(exposureAfterCents - state.creditLimitCents)}`);
+    reasons.push(`exposure ${euroText(exposureAfterCents)} exceeds the credit limit ${euroText(state.creditLimitCents)} by ${euroText(exposureAfterCents - state.creditLimitCents)}`);
   }
   if (state.insurance.withdrawn) {
     reasons.push(`the credit insurer withdrew cover on ${state.insurance.since ?? 'an unknown date'}`);
   } else if (state.insurance.limitCents !== null && exposureAfterCents > state.insurance.limitCents) {
-    reasons.push(`exposure ${euro(exposureAfterCents)} exceeds the insured limit ${euro(state.insurance.limitCents)} by ${euro(exposureAfterCents - state.insurance.limitCents)}`);
+    reasons.push(`exposure ${euroText(exposureAfterCents)} exceeds the insured limit ${euroText(state.insurance.limitCents)} by ${euroText(exposureAfterCents - state.insurance.limitCents)}`);
   } else if (insuranceRequired && state.insurance.limitCents === null) {
     reasons.push('the contract requires credit-insurance cover and the insurer has set no limit');
   }
@@ -171,7 +169,7 @@ export function applyCreditDecision(
     next = { ...next, creditLimitCents: decision.creditLimitCents, conditions: decision.conditions };
   }
   if (decision.score !== null) next = recordScore(next, { on, score: decision.score, source: `credit check ${decision.opportunityId}` });
-  return journal(next, { on, actor: decision.by, action: 'credit-decision', detail: `${decision.outcome} on opportunity ${decision.opportunityId}${decision.creditLimitCents !== null ? `, limit ${euro(decision.creditLimitCents)}` : ''}` });
+  return journal(next, { on, actor: decision.by, action: 'credit-decision', detail: `${decision.outcome} on opportunity ${decision.opportunityId}${decision.creditLimitCents !== null ? `, limit ${euroText(decision.creditLimitCents)}` : ''}` });
 }
 
 function recordScore(state: CreditAccountState, point: ScorePoint): CreditAccountState {
@@ -222,13 +220,13 @@ export function applyReview(state: CreditAccountState, findings: ReviewFindings,
     },
   };
   if (state.creditLimitCents !== null && totalExposure(next) > state.creditLimitCents) {
-    attention.push(`exposure ${euro(totalExposure(next))} is above the credit limit ${euro(state.creditLimitCents)}`);
+    attention.push(`exposure ${euroText(totalExposure(next))} is above the credit limit ${euroText(state.creditLimitCents)}`);
   }
   next = journal(next, {
     on: findings.on,
     actor: 'system',
     action: 'review',
-    detail: `${findings.occasion}: score ${findings.score ?? 'n/a'}, average days late ${findings.behaviour.averageDaysLate ?? 'n/a'}, open invoices ${euro(findings.openInvoicesCents)}`,
+    detail: `${findings.occasion}: score ${findings.score ?? 'n/a'}, average days late ${findings.behaviour.averageDaysLate ?? 'n/a'}, open invoices ${euroText(findings.openInvoicesCents)}`,
   });
   return { state: next, attention };
 }
@@ -250,9 +248,9 @@ export function applyInsurerLimit(state: CreditAccountState, change: InsurerLimi
   const before = state.insurance;
   const attention: string[] = [];
   if (change.withdrawn && !before.withdrawn) attention.push('the credit insurer withdrew cover');
-  else if (!change.withdrawn && before.withdrawn) attention.push(`the credit insurer restored cover${change.limitCents === null ? ' without a limit' : ` with a limit of ${euro(change.limitCents)}`}`);
+  else if (!change.withdrawn && before.withdrawn) attention.push(`the credit insurer restored cover${change.limitCents === null ? ' without a limit' : ` with a limit of ${euroText(change.limitCents)}`}`);
   else if (!change.withdrawn && change.limitCents !== before.limitCents) {
-    attention.push(`insured limit changed from ${before.limitCents === null ? 'none' : euro(before.limitCents)} to ${change.limitCents === null ? 'none' : euro(change.limitCents)}`);
+    attention.push(`insured limit changed from ${before.limitCents === null ? 'none' : euroText(before.limitCents)} to ${change.limitCents === null ? 'none' : euroText(change.limitCents)}`);
   }
   const next = journal(
     {

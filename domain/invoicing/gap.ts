@@ -11,7 +11,7 @@ export interface InvoicedPerformance {
   issueDate: CalendarDate;
 }
 
-export const GAP_BUCKETS = [
+const GAP_BUCKETS = [
   { label: 'same day', from: 0, to: 0 },
   { label: '1 day', from: 1, to: 1 },
   { label: '2–3 days', from: 2, to: 3 },

@@ -150,7 +150,7 @@ function validNumber(firstEight: number): string {
  * portfolio: most companies are sound, a fifth are in doubt, a tenth are failing; the
  * limit grows with size and score; late payment and negative events go with low scores.
  */
-export function generatedProfile(enterpriseNumber: string, today: CalendarDate): CompanyProfile {
+function generatedProfile(enterpriseNumber: string, today: CalendarDate): CompanyProfile {
   const bytes = createHash('sha256').update(enterpriseNumber).digest();
   const byte = (index: number) => bytes[index] ?? 0;
   const pick = <T>(list: readonly T[], index: number): T => list[byte(index) % list.length]!;

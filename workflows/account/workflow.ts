@@ -10,6 +10,7 @@ import { ActivityFailure, allHandlersFinished, condition, continueAsNew, proxyAc
 import type { CreditActivities } from '../../activities/credit';
 import { addDays, dateInZone, instantAt } from '../../domain/calendar';
 import * as account from '../../domain/credit/account';
+import { euroText } from '../../domain/money';
 import * as contract from './contract';
 
 const activities = proxyActivities<CreditActivities>({
@@ -125,7 +126,7 @@ export async function customerAccountWorkflow(input: contract.AccountInput): Pro
     state = account.applyCreditDecision(state, decided, today());
     // A refusal grants nothing new, and says something about the limit already granted: a person looks at it.
     if (decided.outcome === 'refuse' && limitBefore !== null) {
-      pendingReviews.push(`${ATTENTION}opportunity ${decided.opportunityId} was refused (${decided.by}) while a credit limit of EUR ${(limitBefore / 100).toFixed(2)} still applies`);
+      pendingReviews.push(`${ATTENTION}opportunity ${decided.opportunityId} was refused (${decided.by}) while a credit limit of ${euroText(limitBefore)} still applies`);
     }
   });
   setHandler(contract.orderInvoicedSignal, (invoiced) => {
